@@ -1,0 +1,19 @@
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("Parlo"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Parlo"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(PARLO_VERSION));
+
+    QQmlApplicationEngine engine;
+    // Qt 6.4 has no loadFromModule(); the module's files live under this import path.
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, []() { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Parlo/Ui/qml/Main.qml")));
+    return app.exec();
+}
