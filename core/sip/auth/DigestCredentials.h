@@ -11,14 +11,12 @@ class SipMessage;
 
 // Username/password for one account, and the per-realm state digest needs (nonce count, last
 // challenge) to answer challenges and to pre-authorize later requests (RFC 7616, RFC 8760).
-class DigestCredentials
-{
+class DigestCredentials {
 public:
     DigestCredentials() = default;
     DigestCredentials(QByteArray username, QByteArray password)
         : m_username(std::move(username))
-        , m_password(std::move(password))
-    {}
+        , m_password(std::move(password)) {}
 
     QByteArray username() const { return m_username; }
     bool isEmpty() const { return m_username.isEmpty(); }
@@ -40,11 +38,12 @@ public:
                                            const QByteArray &cnonce, quint32 nonceCount);
 
 private:
-    struct RealmState
-    {
+    struct RealmState {
         DigestChallenge challenge;
         quint32 nonceCount = 0;
     };
+    // Sets the (Proxy-)Authorization for state's realm, replacing an earlier one for that realm.
+    void apply(SipMessage &request, const RealmState &state) const;
     QByteArray m_username, m_password;
     QHash<QByteArray, RealmState> m_realms;
 };
