@@ -7,20 +7,20 @@
 #include <QList>
 #include <QObject>
 #include <functional>
+#include <optional>
+
+class QRandomGenerator;
 
 namespace parlo::sip {
 
 // DNS queries the resolver needs; QDnsLookup in production, a table in tests.
-class DnsBackend
-{
+class DnsBackend {
 public:
-    struct Naptr
-    {
+    struct Naptr {
         quint16 order = 0, preference = 0;
         QByteArray flags, service, regexp, replacement;
     };
-    struct Srv
-    {
+    struct Srv {
         quint16 priority = 0, weight = 0, port = 0;
         QString target;
     };
@@ -36,8 +36,7 @@ public:
 
 // RFC 3263 §4: turns a SIP URI into an ordered list of Peers to try (NAPTR -> SRV -> A/AAAA),
 // honouring transport=, maddr, explicit ports and numeric hosts, with SRV priority/weight order.
-class Resolver : public QObject
-{
+class Resolver : public QObject {
     Q_OBJECT
 public:
     enum class Error { None, NotFound, DnsFailure };
@@ -47,8 +46,13 @@ public:
 
     // preferred: transport to use when the URI and DNS leave the choice open (UDP if unset).
     // done is called exactly once, asynchronously, with the targets in order (empty on error).
+    // context: done is dropped if it is destroyed first; nullptr means the resolver itself.
     void resolve(const SipUri &uri, std::optional<TransportProtocol> preferred,
                  std::function<void(Error, QList<Peer>)> done, QObject *context = nullptr);
+
+    // RFC 2782 order: by priority, then weighted random within each priority (zero weights rarely
+    // first). Public for tests.
+    static QList<DnsBackend::Srv> sortSrv(QList<DnsBackend::Srv> records, QRandomGenerator &random);
 
 private:
     DnsBackend *m_backend;

@@ -7,14 +7,14 @@
 #include <QList>
 #include <QObject>
 #include <QSslCertificate>
+#include <QSslKey>
 
 namespace parlo::sip {
 
 // Facts about one received message, handed up with it.
-struct ReceivedFrom
-{
-    Peer peer;            // source address/port and the transport it came on
-    QHostAddress local;   // our address it arrived at
+struct ReceivedFrom {
+    Peer peer;          // source address/port and the transport it came on
+    QHostAddress local; // our address it arrived at
     quint16 localPort = 0;
     quint64 connectionId = 0; // stream connection it arrived on (0 for UDP); responses reuse it
 };
@@ -26,18 +26,16 @@ struct ReceivedFrom
 // Network input is bounded: message size, header count, per-connection buffer, connection count.
 //
 // Virtual so unit tests of the layers above substitute a fake that records what is sent.
-class TransportLayer : public QObject
-{
+class TransportLayer : public QObject {
     Q_OBJECT
 public:
-    struct Settings
-    {
+    struct Settings {
         ParseLimits limits;
         int maxConnections = 256;
         int maxStreamBuffer = 128 * 1024; // bytes buffered per connection before it is closed
         int connectTimeoutMs = 10000;
-        int idleTimeoutMs = 10 * 60 * 1000;  // close unused inbound connections
-        int keepAliveIntervalMs = 30 * 1000; // CRLFCRLF on outbound streams (RFC 5626 §4.4.1)
+        int idleTimeoutMs = 10 * 60 * 1000;    // close unused inbound connections
+        int keepAliveIntervalMs = 30 * 1000;   // CRLFCRLF on outbound streams (RFC 5626 §4.4.1)
         QList<QSslCertificate> caCertificates; // empty: system store
         bool verifyPeer = true;
     };
@@ -56,6 +54,10 @@ public:
     // The address/port a listener of that protocol is bound to (for Via sent-by and Contact);
     // invalid Peer when none. For TLS without a listener: the TCP listener's address.
     virtual Peer localEndpoint(TransportProtocol protocol) const;
+    // Certificate (and key, optional intermediate chain) a TLS listener presents. Set before
+    // listen(Tls, ...); connections accepted afterwards use it.
+    void setServerCertificate(const QSslCertificate &certificate, const QSslKey &key,
+                              const QList<QSslCertificate> &chain = {});
 
     // Sends a message. Requests go to destination (a new or pooled connection for TCP/TLS);
     // for responses destination comes from the caller (the transaction layer computes it per

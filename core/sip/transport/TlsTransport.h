@@ -1,0 +1,41 @@
+#pragma once
+
+#include "sip/transport/TcpTransport.h"
+
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+namespace parlo::sip {
+
+// TLS over TCP (RFC 3261 §26.3.1). Outbound: the peer certificate is verified against the system
+// CA store plus Settings::caCertificates and the host name (Peer::hostName, else the address).
+// Inbound needs a server certificate; without one TLS is client-only.
+class TlsTransport : public TcpTransport {
+    Q_OBJECT
+public:
+    explicit TlsTransport(QObject *parent = nullptr);
+    ~TlsTransport() override;
+
+    void setServerCertificate(const QSslCertificate &certificate, const QSslKey &key,
+                              const QList<QSslCertificate> &chain = {});
+    bool hasServerCertificate() const { return !m_certificate.isNull() && !m_key.isNull(); }
+
+    void setSettings(const Settings &settings) override;
+    bool listen(const QHostAddress &address, quint16 port, QString *error) override;
+
+protected:
+    QTcpSocket *createOutboundSocket(const Peer &destination) override;
+    void startConnecting(QTcpSocket *socket, const Peer &destination) override;
+    QTcpSocket *createInboundSocket(qintptr descriptor) override;
+
+private:
+    QSslConfiguration clientConfiguration();
+
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+    QList<QSslCertificate> m_chain;
+    std::optional<QSslConfiguration> m_clientConfiguration; // built on first use
+};
+
+} // namespace parlo::sip
