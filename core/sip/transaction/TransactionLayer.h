@@ -9,12 +9,12 @@
 
 namespace parlo::sip {
 
+class Transaction;
 class ClientTransaction;
 class ServerTransaction;
 
 // RFC 3261 §17 timer values; T1 etc. can be shortened for tests.
-struct TransactionTimers
-{
+struct TransactionTimers {
     qint64 t1 = 500;
     qint64 t2 = 4000;
     qint64 t4 = 5000;
@@ -23,8 +23,7 @@ struct TransactionTimers
 
 // Creates and matches transactions (§17.1.3, §17.2.3), including the RFC 2543 fallback
 // matching for requests whose branch lacks the magic cookie. Sits on a TransportLayer.
-class TransactionLayer : public QObject
-{
+class TransactionLayer : public QObject {
     Q_OBJECT
 public:
     TransactionLayer(TransportLayer *transport, Clock *clock = Clock::system(), QObject *parent = nullptr);
@@ -48,6 +47,15 @@ public:
     int clientTransactionCount() const;
     int serverTransactionCount() const;
 
+    // Bound on live server transactions (the network creates them): beyond it new requests get a
+    // stateless 503 with Retry-After. Default 1000.
+    void setMaxServerTransactions(int max);
+    int maxServerTransactions() const;
+
+    // The INVITE server transaction a CANCEL refers to (§9.2: same branch and sent-by, method
+    // INVITE; RFC 2543 rules without the magic cookie), or nullptr. The TU answers the CANCEL.
+    ServerTransaction *findInviteForCancel(const SipMessage &cancel) const;
+
 Q_SIGNALS:
     // A new request (not a retransmission, not ACK) with its server transaction. The TU must send
     // a final response through it.
@@ -68,6 +76,12 @@ private:
 
     void onMessage(const SipMessage &message, const ReceivedFrom &from);
     void onSendFailed(const Peer &destination, const TransportError &error);
+    void onRequest(const SipMessage &request, const ReceivedFrom &from);
+    ServerTransaction *matchServer(const SipMessage &request) const;
+    // Removes a Terminated transaction from the tables and deletes it later.
+    void transactionTerminated(Transaction *t);
+    // Drops t from the tables (also when something deletes it early).
+    void forget(Transaction *t);
 
     TransportLayer *m_transport;
     Clock *m_clock;
