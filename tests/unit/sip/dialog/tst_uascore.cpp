@@ -1,0 +1,147 @@
+// UasCore answers (RFC 3261 §8.2, §11.2) through a real TransactionLayer on FakeTransportLayer.
+#include "FakeTransportLayer.h"
+#include "base/ManualClock.h"
+#include "sip/dialog/UasCore.h"
+#include "sip/transaction/ServerTransaction.h"
+#include "sip/transaction/TransactionLayer.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace parlo;
+using namespace parlo::sip;
+
+class TestUasCore : public QObject {
+    Q_OBJECT
+
+    ManualClock clock;
+    FakeTransportLayer *transport = nullptr;
+    TransactionLayer *transactions = nullptr;
+    UasCore *uas = nullptr;
+
+    SipMessage deliver(const QByteArray &method, const QByteArray &ruri, const QByteArray &extra = {}) {
+        static int n = 0;
+        ++n;
+        const QByteArray text = method + " " + ruri +
+                                " SIP/2.0\n"
+                                "Via: SIP/2.0/UDP 198.51.100.1:5060;branch=z9hG4bKuas" +
+                                QByteArray::number(n) +
+                                "\n"
+                                "Max-Forwards: 70\n"
+                                "From: <sip:carol@example.org>;tag=f" +
+                                QByteArray::number(n) +
+                                "\n"
+                                "To: <" +
+                                ruri +
+                                ">\n"
+                                "Call-ID: uas-" +
+                                QByteArray::number(n) +
+                                "\n"
+                                "CSeq: 1 " +
+                                method + "\n" + extra + "Content-Length: 0\n\n";
+        transport->clearSent();
+        if (!transport->injectText(
+                text, FakeTransportLayer::receivedFrom(TransportProtocol::Udp, "198.51.100.1", 5060)))
+            return {};
+        if (!transport->hasSent())
+            return {};
+        return transport->takeSent().last().message;
+    }
+
+private Q_SLOTS:
+    void init() {
+        transport = new FakeTransportLayer(&clock);
+        transactions = new TransactionLayer(transport, &clock);
+        uas = new UasCore(transactions);
+    }
+    void cleanup() {
+        delete uas;
+        delete transactions;
+        delete transport;
+    }
+
+    void answers_data() {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("ruri");
+        QTest::addColumn<QByteArray>("extra");
+        QTest::addColumn<bool>("account");
+        QTest::addColumn<int>("status");
+        QTest::newRow("OPTIONS direct-IP, any user")
+            << QByteArray("OPTIONS") << QByteArray("sip:whoever@192.0.2.10") << QByteArray() << false << 200;
+        QTest::newRow("OPTIONS for our user")
+            << QByteArray("OPTIONS") << QByteArray("sip:alice@192.0.2.10") << QByteArray() << true << 200;
+        QTest::newRow("OPTIONS for another user")
+            << QByteArray("OPTIONS") << QByteArray("sip:bob@192.0.2.10") << QByteArray() << true << 404;
+        QTest::newRow("OPTIONS without user part")
+            << QByteArray("OPTIONS") << QByteArray("sip:192.0.2.10") << QByteArray() << true << 200;
+        QTest::newRow("unknown method")
+            << QByteArray("FROBNICATE") << QByteArray("sip:alice@192.0.2.10") << QByteArray() << true << 501;
+        QTest::newRow("INVITE not built yet")
+            << QByteArray("INVITE") << QByteArray("sip:alice@192.0.2.10") << QByteArray() << true << 405;
+        QTest::newRow("MESSAGE not built yet")
+            << QByteArray("MESSAGE") << QByteArray("sip:alice@192.0.2.10") << QByteArray() << true << 405;
+        QTest::newRow("CANCEL for nothing")
+            << QByteArray("CANCEL") << QByteArray("sip:alice@192.0.2.10") << QByteArray() << true << 481;
+        QTest::newRow("Require unknown extension")
+            << QByteArray("OPTIONS") << QByteArray("sip:alice@192.0.2.10")
+            << QByteArray("Require: foo, path\n") << true << 420;
+        QTest::newRow("Require supported extension")
+            << QByteArray("OPTIONS") << QByteArray("sip:alice@192.0.2.10") << QByteArray("Require: path\n")
+            << true << 200;
+        QTest::newRow("tel: Request-URI")
+            << QByteArray("OPTIONS") << QByteArray("tel:+4930123456") << QByteArray() << true << 416;
+    }
+    void answers() {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, ruri);
+        QFETCH(QByteArray, extra);
+        QFETCH(bool, account);
+        QFETCH(int, status);
+        if (account)
+            uas->setLocalUsers({"alice"});
+        QSignalSpy answered(uas, &UasCore::requestAnswered);
+        const SipMessage response = deliver(method, ruri, extra);
+        QVERIFY2(response.isResponse(), "no response sent");
+        QCOMPARE(response.statusCode(), status);
+        QVERIFY(!response.toTag().isEmpty());
+        QCOMPARE(answered.size(), 1);
+        QCOMPARE(answered.first().at(1).toInt(), status);
+    }
+
+    void optionsDescribesCapabilities() {
+        const SipMessage r = deliver("OPTIONS", "sip:x@192.0.2.10");
+        QCOMPARE(r.statusCode(), 200);
+        QVERIFY(r.tokens(HeaderId::Allow).contains("OPTIONS"));
+        QCOMPARE(r.header(HeaderId::Accept), QByteArray("application/sdp"));
+        QVERIFY(r.tokens(HeaderId::Supported).contains("path"));
+        QVERIFY(r.hasHeader(HeaderId::Server));
+    }
+
+    void methodNotAllowedListsAllow() {
+        const SipMessage r = deliver("SUBSCRIBE", "sip:x@192.0.2.10");
+        QCOMPARE(r.statusCode(), 405);
+        QCOMPARE(r.tokens(HeaderId::Allow), QList<QByteArray>{"OPTIONS"});
+    }
+
+    void unsupportedNamesTheExtension() {
+        const SipMessage r = deliver("OPTIONS", "sip:x@192.0.2.10", "Require: 100rel, timer\n");
+        QCOMPARE(r.statusCode(), 420);
+        QCOMPARE(r.tokens(HeaderId::Unsupported), (QList<QByteArray>{"100rel", "timer"}));
+    }
+
+    void handlerTakesItsMethod() {
+        bool called = false;
+        uas->setHandler("MESSAGE", [&](ServerTransaction *t, const SipMessage &) {
+            called = true;
+            t->respond(202);
+            return true;
+        });
+        const SipMessage r = deliver("MESSAGE", "sip:x@192.0.2.10");
+        QVERIFY(called);
+        QCOMPARE(r.statusCode(), 202);
+        QVERIFY(uas->allowHeader().contains("MESSAGE"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUasCore)
+#include "tst_uascore.moc"
