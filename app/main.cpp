@@ -1,12 +1,17 @@
 #include <QGuiApplication>
+#include <QLocale>
 #include <QQmlApplicationEngine>
+#include <QTranslator>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Parlo"));
     QGuiApplication::setOrganizationName(QStringLiteral("Parlo"));
     QGuiApplication::setApplicationVersion(QStringLiteral(PARLO_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("parlo"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     QQmlApplicationEngine engine;
     // Qt 6.4 has no loadFromModule(); the module's files live under this import path.

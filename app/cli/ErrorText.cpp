@@ -1,0 +1,117 @@
+#include "ErrorText.h"
+
+#include <QStringList>
+
+using namespace parlo::sip;
+
+namespace ErrorText {
+
+QString endpoint(const Peer &peer) {
+    const QString host = peer.address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + peer.address.toString() + QLatin1Char(']')
+                             : peer.address.toString();
+    return host + QLatin1Char(':') + QString::number(peer.port);
+}
+
+namespace {
+QString transportText(const Peer &peer) {
+    return QString::fromLatin1(transportName(peer.protocol));
+}
+
+QString statusText(const RegistrationError &e) {
+    return QStringLiteral("%1 %2 from %3").arg(e.status).arg(QString::fromUtf8(e.reason), endpoint(e.peer));
+}
+
+QString connectProblem(const TransportError &t) {
+    switch (t.kind) {
+    case TransportError::Kind::ConnectionRefused:
+        return QStringLiteral("connection refused");
+    case TransportError::Kind::ConnectTimeout:
+        return QStringLiteral("connection timed out");
+    case TransportError::Kind::HostUnreachable:
+        return QStringLiteral("host unreachable");
+    case TransportError::Kind::ConnectionClosed:
+        return QStringLiteral("connection closed by the server");
+    default:
+        return t.detail.isEmpty() ? QStringLiteral("socket error") : t.detail;
+    }
+}
+} // namespace
+
+QString registrationFailure(const RegistrationError &e) {
+    const QString prefix = QStringLiteral("registration failed: ");
+    switch (e.kind) {
+    case RegistrationError::Kind::None:
+        return {};
+    case RegistrationError::Kind::DnsNotFound:
+        return prefix + QStringLiteral("DNS: no such domain: %1").arg(QString::fromUtf8(e.reason));
+    case RegistrationError::Kind::DnsFailure:
+        return prefix + QStringLiteral("DNS lookup of %1 failed (no answer from the DNS server)")
+                            .arg(QString::fromUtf8(e.reason));
+    case RegistrationError::Kind::ConnectFailed:
+        return prefix + QStringLiteral("cannot connect to %1 over %2: %3")
+                            .arg(endpoint(e.peer), transportText(e.peer), connectProblem(e.transport));
+    case RegistrationError::Kind::TlsCertificate: {
+        QStringList problems;
+        for (const QSslError &err : e.transport.sslErrors)
+            problems << err.errorString();
+        if (problems.isEmpty())
+            problems << e.transport.detail;
+        problems.removeDuplicates();
+        return prefix + QStringLiteral("TLS certificate of %1 not accepted: %2 (trust its CA with --ca-file)")
+                            .arg(endpoint(e.peer), problems.join(QStringLiteral("; ")));
+    }
+    case RegistrationError::Kind::TlsHandshake:
+        return prefix +
+               QStringLiteral("TLS handshake with %1 failed: %2").arg(endpoint(e.peer), e.transport.detail);
+    case RegistrationError::Kind::Timeout:
+        return prefix + QStringLiteral("timeout: no answer from %1 (%2) after %3 s")
+                            .arg(endpoint(e.peer), transportText(e.peer))
+                            .arg((e.elapsedMs + 500) / 1000);
+    case RegistrationError::Kind::NoCredentials:
+        return prefix + statusText(e) +
+               QStringLiteral(": no password given (use --password-file or PARLO_PASSWORD)");
+    case RegistrationError::Kind::AuthenticationFailed:
+        return prefix + statusText(e) + QStringLiteral(": credentials refused (wrong password?)");
+    case RegistrationError::Kind::UnsupportedAuth:
+        return prefix + statusText(e) + QStringLiteral(": no authentication scheme we support was offered");
+    case RegistrationError::Kind::Forbidden:
+        return prefix + statusText(e) + QStringLiteral(" (wrong password?)");
+    case RegistrationError::Kind::NotFound:
+        return prefix + statusText(e) + QStringLiteral(" (unknown user or domain?)");
+    case RegistrationError::Kind::IntervalTooBrief:
+        return prefix + statusText(e) + QStringLiteral(" (registrar refused every registration interval)");
+    case RegistrationError::Kind::ServerError:
+    case RegistrationError::Kind::Rejected:
+        return prefix + statusText(e);
+    case RegistrationError::Kind::TransportFailed:
+        return prefix + QStringLiteral("cannot send to %1 over %2: %3")
+                            .arg(endpoint(e.peer), transportText(e.peer), e.transport.detail);
+    }
+    return prefix + QStringLiteral("unknown error");
+}
+
+QString registrationStep(const RegistrationError &e) {
+    switch (e.kind) {
+    case RegistrationError::Kind::DnsNotFound:
+    case RegistrationError::Kind::DnsFailure:
+        return QStringLiteral("dns");
+    case RegistrationError::Kind::ConnectFailed:
+    case RegistrationError::Kind::TransportFailed:
+        return QStringLiteral("connect");
+    case RegistrationError::Kind::TlsCertificate:
+    case RegistrationError::Kind::TlsHandshake:
+        return QStringLiteral("tls");
+    case RegistrationError::Kind::Timeout:
+        return QStringLiteral("timeout");
+    case RegistrationError::Kind::NoCredentials:
+    case RegistrationError::Kind::AuthenticationFailed:
+    case RegistrationError::Kind::UnsupportedAuth:
+    case RegistrationError::Kind::Forbidden:
+        return QStringLiteral("auth");
+    default:
+        return QStringLiteral("registrar");
+    }
+}
+
+} // namespace ErrorText
