@@ -1,6 +1,5 @@
 #include "AppInfo.h"
 
-QString AppInfo::version() const
-{
+QString AppInfo::version() const {
     return QStringLiteral(PARLO_VERSION);
 }

@@ -4,8 +4,7 @@
 #include <QQmlEngine>
 
 // Version and build facts shown in the window.
-class AppInfo : public QObject
-{
+class AppInfo : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
