@@ -7,8 +7,7 @@ namespace parlo {
 
 // Time and timers for the protocol state machines. Injected so that tests drive the transaction and
 // registration timers with ManualClock instead of sleeping.
-class Clock
-{
+class Clock {
 public:
     using TimerId = quint64;
 

@@ -2,15 +2,13 @@
 
 namespace parlo {
 
-Clock::TimerId ManualClock::schedule(qint64 ms, std::function<void()> fn)
-{
+Clock::TimerId ManualClock::schedule(qint64 ms, std::function<void()> fn) {
     const TimerId id = m_next++;
     m_timers.emplace(std::make_pair(m_now + qMax<qint64>(0, ms), id), std::move(fn));
     return id;
 }
 
-void ManualClock::cancel(TimerId id)
-{
+void ManualClock::cancel(TimerId id) {
     for (auto it = m_timers.begin(); it != m_timers.end(); ++it) {
         if (it->first.second == id) {
             m_timers.erase(it);
@@ -19,8 +17,7 @@ void ManualClock::cancel(TimerId id)
     }
 }
 
-void ManualClock::advance(qint64 ms)
-{
+void ManualClock::advance(qint64 ms) {
     const qint64 target = m_now + ms;
     while (!m_timers.empty() && m_timers.begin()->first.first <= target) {
         auto it = m_timers.begin();
@@ -32,8 +29,7 @@ void ManualClock::advance(qint64 ms)
     m_now = target;
 }
 
-qint64 ManualClock::nextDeadline() const
-{
+qint64 ManualClock::nextDeadline() const {
     return m_timers.empty() ? -1 : m_timers.begin()->first.first;
 }
 

@@ -8,8 +8,7 @@
 namespace parlo {
 
 // A clock that only moves when told to. For table-driven tests of timer-driven state machines.
-class ManualClock : public Clock
-{
+class ManualClock : public Clock {
 public:
     qint64 nowMs() const override { return m_now; }
     TimerId schedule(qint64 ms, std::function<void()> fn) override;

@@ -8,23 +8,19 @@
 namespace parlo {
 
 SystemClock::SystemClock(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     m_elapsed.start();
 }
 
-SystemClock::~SystemClock()
-{
+SystemClock::~SystemClock() {
     qDeleteAll(m_timers);
 }
 
-qint64 SystemClock::nowMs() const
-{
+qint64 SystemClock::nowMs() const {
     return m_elapsed.elapsed();
 }
 
-Clock::TimerId SystemClock::schedule(qint64 ms, std::function<void()> fn)
-{
+Clock::TimerId SystemClock::schedule(qint64 ms, std::function<void()> fn) {
     const TimerId id = m_next++;
     auto *timer = new QTimer(this);
     timer->setSingleShot(true);
@@ -39,16 +35,14 @@ Clock::TimerId SystemClock::schedule(qint64 ms, std::function<void()> fn)
     return id;
 }
 
-void SystemClock::cancel(TimerId id)
-{
+void SystemClock::cancel(TimerId id) {
     if (QTimer *t = m_timers.take(id)) {
         t->stop();
         t->deleteLater();
     }
 }
 
-Clock *Clock::system()
-{
+Clock *Clock::system() {
     // One per thread: QTimers must live on the thread whose event loop fires them.
     static thread_local SystemClock *clock = new SystemClock;
     return clock;

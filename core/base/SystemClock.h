@@ -11,8 +11,7 @@ class QTimer;
 namespace parlo {
 
 // Clock on QElapsedTimer and single-shot QTimers of the event loop of the thread that owns it.
-class SystemClock : public QObject, public Clock
-{
+class SystemClock : public QObject, public Clock {
     Q_OBJECT
 public:
     explicit SystemClock(QObject *parent = nullptr);
