@@ -134,6 +134,23 @@ private Q_SLOTS:
         QCOMPARE(registered.size(), 2);
     }
 
+    void challengeOnRefreshIsAnswered() {
+        reg->setConfig(config(600));
+        QSignalSpy failed(reg, &ClientRegistration::failed);
+        reg->start();
+        respond(nextRegister(), 401, {{"WWW-Authenticate", challenge("n1")}});
+        respond(nextRegister(), 200, {}, true);
+        clock->advance(540'000);
+        SipMessage refresh = nextRegister();
+        // The registrar forgot the nonce (e.g. it restarted): a fresh challenge, not stale.
+        respond(refresh, 401, {{"WWW-Authenticate", challenge("n9")}});
+        SipMessage answered = nextRegister();
+        QVERIFY(answered.header(HeaderId::Authorization).contains("nonce=\"n9\""));
+        respond(answered, 200, {}, true);
+        QCOMPARE(reg->state(), ClientRegistration::State::Registered);
+        QCOMPARE(failed.size(), 0);
+    }
+
     void grantedExpiryComesFromOurContact() {
         reg->setConfig(config(3600));
         reg->start();
