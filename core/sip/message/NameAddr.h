@@ -9,14 +9,12 @@ namespace parlo::sip {
 
 // name-addr / addr-spec with header parameters: the value of From, To, Contact, Route,
 // Record-Route, Refer-To, Reply-To… (RFC 3261 §20). Contact "*" is represented by isWildcard().
-class NameAddr
-{
+class NameAddr {
 public:
     NameAddr() = default;
     explicit NameAddr(SipUri uri, QString displayName = {})
         : m_uri(std::move(uri))
-        , m_displayName(std::move(displayName))
-    {}
+        , m_displayName(std::move(displayName)) {}
 
     // One value. Without angle brackets, ';' parameters belong to the header (§20).
     static std::optional<NameAddr> parse(QByteArrayView text);

@@ -14,15 +14,13 @@
 
 namespace parlo::sip {
 
-struct ParseLimits
-{
+struct ParseLimits {
     int maxMessageSize = 65535; // bytes, whole message (RFC 3261 §18.1.1 ceiling for UDP)
     int maxHeaders = 128;       // header lines
     int maxBodySize = 60000;
 };
 
-struct SipParseError
-{
+struct SipParseError {
     enum class Code {
         None,
         Empty,                // nothing but whitespace / keep-alive CRLFs
@@ -53,8 +51,7 @@ struct SipParseResult;
 // received bytes and index into them, so parsing costs no per-header allocation; headers set
 // afterwards are stored alongside. Header order is preserved; toBytes() writes headers in that
 // order with canonical names, then Content-Length computed from the body.
-class SipMessage
-{
+class SipMessage {
 public:
     SipMessage();
     SipMessage(const SipMessage &);
@@ -151,6 +148,8 @@ public:
     QByteArray userAgent() const;
 
     QByteArray body() const;
+    // The body without copying; valid while this message (or a copy of it) is alive and unchanged.
+    QByteArrayView bodyView() const;
     // Sets the body and, when contentType is non-empty, Content-Type (an empty body removes it).
     void setBody(const QByteArray &body, const QByteArray &contentType = {});
 
@@ -172,8 +171,7 @@ private:
     QSharedDataPointer<SipMessagePrivate> d;
 };
 
-struct SipParseResult
-{
+struct SipParseResult {
     SipMessage message;
     SipParseError error;
     bool ok() const { return error.code == SipParseError::Code::None; }

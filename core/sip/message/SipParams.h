@@ -9,11 +9,9 @@ namespace parlo::sip {
 
 // An ordered list of ;name[=value] parameters (URI, Via, name-addr and other header parameters).
 // Names compare case-insensitively; values are kept as received (URI parameters still %-escaped).
-class SipParams
-{
+class SipParams {
 public:
-    struct Param
-    {
+    struct Param {
         QByteArray name;
         QByteArray value;
         bool hasValue = false; // ";lr" vs ";lr=" vs ";lr=on"

@@ -12,8 +12,7 @@ namespace parlo::sip {
 // RFC 3261 §19.1 SIP/SIPS URI and RFC 3966 tel URI. A value type.
 // user/password/host are stored unescaped; toString() escapes what RFC 3261 §25 requires.
 // IPv6 hosts are stored without brackets ("::1") and written with them ("[::1]").
-class SipUri
-{
+class SipUri {
 public:
     enum class Scheme { Sip, Sips, Tel };
 

@@ -8,8 +8,7 @@
 namespace parlo::sip {
 
 // One via-parm (RFC 3261 §20.42, RFC 3581 rport).
-class Via
-{
+class Via {
 public:
     static std::optional<Via> parse(QByteArrayView text);
     static std::optional<QList<Via>> parseList(QByteArrayView text);
