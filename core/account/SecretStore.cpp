@@ -1,5 +1,6 @@
 #include "account/SecretStore.h"
 
+#include <QFileInfo>
 #include <QTimer>
 
 #ifdef PARLO_HAVE_KEYCHAIN
@@ -10,6 +11,15 @@ namespace parlo {
 
 #ifdef PARLO_HAVE_KEYCHAIN
 namespace {
+// The Linux keychains (Secret Service, KWallet) live on the D-Bus session bus. Without one,
+// qtkeychain fails with an unspecific "Unknown error"; say what is really missing instead.
+bool sessionBusReachable() {
+    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        return true;
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    return !runtime.isEmpty() && QFileInfo::exists(runtime + QStringLiteral("/bus"));
+}
+
 SecretStore::Error mapError(QKeychain::Error e) {
     switch (e) {
     case QKeychain::NoError:
@@ -43,6 +53,11 @@ bool SecretStore::isAvailable() {
 void SecretStore::writePassword(const QString &accountId, const QString &password,
                                 std::function<void(Error, QString)> done) {
 #ifdef PARLO_HAVE_KEYCHAIN
+    if (!sessionBusReachable()) {
+        QTimer::singleShot(0, this,
+                           [done]() { done(Error::NoKeychain, QStringLiteral("no D-Bus session bus")); });
+        return;
+    }
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a plain-text file
@@ -60,6 +75,10 @@ void SecretStore::writePassword(const QString &accountId, const QString &passwor
 
 void SecretStore::readPassword(const QString &accountId, std::function<void(Error, QString)> done) {
 #ifdef PARLO_HAVE_KEYCHAIN
+    if (!sessionBusReachable()) {
+        QTimer::singleShot(0, this, [done]() { done(Error::NoKeychain, QString()); });
+        return;
+    }
     auto *job = new QKeychain::ReadPasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
@@ -77,6 +96,10 @@ void SecretStore::readPassword(const QString &accountId, std::function<void(Erro
 
 void SecretStore::deletePassword(const QString &accountId, std::function<void(Error)> done) {
 #ifdef PARLO_HAVE_KEYCHAIN
+    if (!sessionBusReachable()) {
+        QTimer::singleShot(0, this, [done]() { done(Error::NoKeychain); });
+        return;
+    }
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
