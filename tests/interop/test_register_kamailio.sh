@@ -45,6 +45,12 @@ out=$(PARLO_PASSWORD=alicepw cli register --once --aor "sip:alice@$K:$KAM_PORT" 
 check "unreadable password file is a usage error" test $rc -eq 2
 check "unreadable password file is named" grep -q "password-file: cannot read /nonexistent" <<<"$out"
 
+# RFC 2606 reserves .invalid: the lookup fails whether or not this machine reaches a DNS server.
+out=$(PARLO_PASSWORD=alicepw cli register --once --aor "sip:alice@parlo-test.invalid" 2>&1); rc=$?
+echo "$out"
+check "an unknown domain fails" test $rc -ne 0
+check "an unknown domain names the DNS step" grep -q "^registration failed: DNS.*parlo-test.invalid" <<<"$out"
+
 kamailio_down
 out=$(PARLO_PASSWORD=alicepw cli register --once --aor "sip:alice@$K:$KAM_PORT" --transport tcp 2>&1); rc=$?
 echo "$out"
