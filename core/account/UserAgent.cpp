@@ -10,12 +10,17 @@ namespace parlo {
 using namespace parlo::sip;
 
 UserAgent::UserAgent(Clock *clock, QObject *parent)
+    : UserAgent(clock, new TransportLayer, DnsBackend::system(), parent) {}
+
+UserAgent::UserAgent(Clock *clock, TransportLayer *transport, DnsBackend *dns, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
-    , m_transport(new TransportLayer(this))
+    , m_transport(transport)
     , m_transactions(new TransactionLayer(m_transport, clock, this))
-    , m_resolver(new Resolver(DnsBackend::system(), this))
-    , m_uas(new UasCore(m_transactions, this)) {}
+    , m_resolver(new Resolver(dns, this))
+    , m_uas(new UasCore(m_transactions, this)) {
+    m_transport->setParent(this);
+}
 
 UserAgent::~UserAgent() = default;
 

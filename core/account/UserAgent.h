@@ -7,6 +7,7 @@
 #include <QObject>
 
 namespace parlo::sip {
+class DnsBackend;
 class Resolver;
 class TransactionLayer;
 class TransportLayer;
@@ -21,6 +22,9 @@ class UserAgent : public QObject {
     Q_OBJECT
 public:
     explicit UserAgent(Clock *clock = Clock::system(), QObject *parent = nullptr);
+    // With a given transport layer (taken over as a child) and DNS backend: for unit tests of the
+    // layers above, on a fake transport.
+    UserAgent(Clock *clock, sip::TransportLayer *transport, sip::DnsBackend *dns, QObject *parent = nullptr);
     ~UserAgent() override;
 
     // Opens UDP and TCP listeners on address:port (port 0: any free port; UDP and TCP then share

@@ -1,5 +1,6 @@
 #include "sip/dialog/ClientRegistration.h"
 
+#include "sip/dialog/LocalContact.h"
 #include "sip/message/SipIdentifiers.h"
 #include "sip/message/SipMessage.h"
 #include "sip/transaction/ClientTransaction.h"
@@ -7,7 +8,6 @@
 #include "sip/transport/Resolver.h"
 
 #include <QLoggingCategory>
-#include <QUdpSocket>
 
 Q_LOGGING_CATEGORY(lcRegistration, "parlo.sip.registration")
 
@@ -17,16 +17,6 @@ namespace {
 constexpr int kMaxAuthAttempts = 3; // stale nonces may legitimately need more than one round
 constexpr int kMax423Attempts = 3;
 constexpr qint64 kUnregisterTimeoutMs = 1500;
-
-// The local address the kernel would use towards peer: needed for the Contact when we listen on
-// a wildcard address. Connecting a UDP socket sends nothing.
-QHostAddress outgoingAddressTowards(const QHostAddress &peer) {
-    QUdpSocket probe;
-    probe.connectToHost(peer, 9);
-    if (!probe.waitForConnected(0) && probe.state() != QAbstractSocket::ConnectedState)
-        return {};
-    return probe.localAddress();
-}
 
 RegistrationError::Kind kindForTransport(const TransportError &e) {
     switch (e.kind) {
@@ -153,20 +143,8 @@ void ClientRegistration::resolveAndSend() {
 
 void ClientRegistration::buildContact() {
     const Peer target = registrarPeer();
-    Peer local = m_transactions->transport()->localEndpoint(target.protocol);
-    QHostAddress address = local.address;
-    if (address.isNull() || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6 ||
-        address == QHostAddress::Any) {
-        address = outgoingAddressTowards(target.address);
-    }
-    SipUri uri;
-    uri.setScheme(SipUri::Scheme::Sip);
-    uri.setUser(m_config.aor.user());
-    uri.setHost(address.toString().toLatin1());
-    uri.setPort(local.port);
-    if (target.protocol != TransportProtocol::Udp)
-        uri.params().set("transport", transportName(target.protocol).toLower());
-    m_contact = NameAddr(uri);
+    m_contact =
+        localContact(m_transactions->transport(), m_config.aor.user(), target.protocol, target.address);
 }
 
 void ClientRegistration::sendRegister(bool removing) {

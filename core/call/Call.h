@@ -1,0 +1,118 @@
+#pragma once
+
+#include "call/CallMedia.h"
+#include "sdp/OfferAnswer.h"
+#include "sip/dialog/InviteSession.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+namespace parlo {
+
+// One call, in either direction: the INVITE session (signalling) with its offer/answer state and
+// media. A QObject with identity and lifetime; CallManager owns it.
+class Call : public QObject, private sip::InviteSessionHandler {
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(Direction direction READ direction CONSTANT)
+    Q_PROPERTY(QString remoteUri READ remoteUri CONSTANT)
+    Q_PROPERTY(QString remoteName READ remoteName CONSTANT)
+    Q_PROPERTY(bool onHold READ isOnHold NOTIFY holdChanged)
+public:
+    enum class State {
+        Dialing,    // outgoing, INVITE sent
+        Ringing,    // outgoing: the callee is alerted (180); incoming: waiting for us to answer
+        EarlyMedia, // outgoing: 183 with an answer, media flowing before the answer
+        Connecting, // incoming: answered, waiting for the ACK
+        Active,
+        Ending,
+        Ended
+    };
+    Q_ENUM(State)
+    enum class Direction { Outgoing, Incoming };
+    Q_ENUM(Direction)
+    enum class EndReason {
+        None,
+        HungUpLocally,
+        HungUpRemotely,
+        Cancelled,     // the caller gave up before the call was answered
+        Declined,      // we rejected it (DND, busy, decline)
+        Busy,          // the callee answered 486/600
+        Rejected,      // another 3xx-6xx (see endStatus)
+        NotReachable,  // timeout, transport error, DNS
+        NoCommonMedia, // offer/answer failed (488)
+        AuthenticationFailed,
+        ConnectionLost, // no ACK, 408/481 inside the dialog
+    };
+    Q_ENUM(EndReason)
+
+    // media may be null (no RTP endpoint could be bound): the call then ends as soon as it would
+    // need one. attach() connects the INVITE session once it exists.
+    Call(Direction direction, const sdp::MediaCapabilities &caps, std::unique_ptr<CallMedia> media,
+         QObject *parent = nullptr);
+    ~Call() override;
+
+    State state() const { return m_state; }
+    Direction direction() const { return m_direction; }
+    QString remoteUri() const { return m_remoteUri; }
+    QString remoteName() const { return m_remoteName; }
+    bool isOnHold() const { return m_localHold; }
+    EndReason endReason() const { return m_endReason; }
+    int endStatus() const { return m_endStatus; }
+    QDateTime startTime() const { return m_startTime; }
+    QDateTime answerTime() const { return m_answerTime; }
+    QDateTime endTime() const { return m_endTime; }
+    std::optional<sdp::NegotiatedMedia> media() const { return m_offerAnswer.negotiated(); }
+    sip::InviteSession *session() const { return m_session; }
+
+    // Incoming: alert the caller (180); answer with our SDP; reject (486 busy, 603 decline).
+    void ring();
+    void answer();
+    void reject(int status = 486);
+    // Either direction, any state: CANCEL, reject or BYE as fits.
+    void hangup();
+    // Re-INVITE with sendonly (hold) / sendrecv (resume). False when not possible now.
+    bool hold();
+    bool resume();
+
+Q_SIGNALS:
+    void stateChanged(parlo::Call::State state);
+    void holdChanged(bool onHold);
+    // The peer put us on hold / took us off (its re-INVITE's direction).
+    void remoteHoldChanged(bool held);
+    void mediaChanged();
+    void ended(parlo::Call::EndReason reason, int status);
+    void dtmfInfoReceived(QChar digit, int durationMs); // SIP INFO application/dtmf-relay
+
+private:
+    friend class CallManager;
+    void attach(sip::InviteSession *session);
+    sip::InviteSessionHandler *handler() { return this; }
+
+    // InviteSessionHandler
+    sip::SessionBody makeOffer() override;
+    std::variant<sip::SessionBody, sip::SessionError> answerOffer(const sip::SessionBody &offer) override;
+    bool takeAnswer(const sip::SessionBody &answer) override;
+
+    void setState(State s);
+    void onSessionState(sip::InviteSession::State s);
+    void onSessionEnded(sip::InviteSession::EndReason reason, int status);
+    void applyMedia();
+
+    QPointer<sip::InviteSession> m_session;
+    Direction m_direction;
+    sdp::OfferAnswer m_offerAnswer;
+    std::unique_ptr<CallMedia> m_media;
+    State m_state;
+    EndReason m_endReason = EndReason::None;
+    int m_endStatus = 0;
+    QString m_remoteUri, m_remoteName;
+    QDateTime m_startTime, m_answerTime, m_endTime;
+    bool m_localHold = false;
+    bool m_remoteHold = false;
+    std::optional<sdp::Direction> m_wantedDirection;
+};
+
+} // namespace parlo
