@@ -1,6 +1,7 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQmlApplicationEngine>
+#include <QQuickStyle>
 #include <QTranslator>
 
 int main(int argc, char *argv[]) {
@@ -8,6 +9,11 @@ int main(int argc, char *argv[]) {
     QGuiApplication::setApplicationName(QStringLiteral("Parlo"));
     QGuiApplication::setOrganizationName(QStringLiteral("Parlo"));
     QGuiApplication::setApplicationVersion(QStringLiteral(PARLO_VERSION));
+
+    // Fusion draws with the platform palette, so the app follows the system's light or dark theme;
+    // the Basic style would stay light.
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("parlo"), QStringLiteral("_"), QStringLiteral(":/i18n")))

@@ -2,22 +2,594 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AccountSetupController</name>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="86"/>
+        <source>Enter your SIP address, like alice@example.com.</source>
+        <translation>Geben Sie Ihre SIP-Adresse ein, z. B. alice@example.com.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="88"/>
+        <source>The address needs an @ between your user name and the domain, like alice@example.com.</source>
+        <translation>Die Adresse braucht ein @ zwischen Benutzername und Domain, z. B. alice@example.com.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="90"/>
+        <location filename="../ui/AccountSetupController.cpp" line="105"/>
+        <source>Enter your user name before the @.</source>
+        <translation>Geben Sie Ihren Benutzernamen vor dem @ ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="92"/>
+        <location filename="../ui/AccountSetupController.cpp" line="108"/>
+        <source>Enter your provider&apos;s domain after the @.</source>
+        <translation>Geben Sie die Domain Ihres Anbieters nach dem @ ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="94"/>
+        <source>“%1” is not a valid domain name.</source>
+        <translation>„%1“ ist kein gültiger Domainname.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="96"/>
+        <location filename="../ui/AccountSetupController.cpp" line="111"/>
+        <source>This is not a valid SIP address.</source>
+        <translation>Das ist keine gültige SIP-Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="123"/>
+        <source>Enter the password of your SIP account.</source>
+        <translation>Geben Sie das Passwort Ihres SIP-Kontos ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="138"/>
+        <source>The outbound proxy must be a SIP address like sip:proxy.example.com:5060.</source>
+        <translation>Der Outbound-Proxy muss eine SIP-Adresse sein, z. B. sip:proxy.example.com:5060.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="141"/>
+        <source>The registration interval must be between 30 and 86400 seconds.</source>
+        <translation>Das Registrierungsintervall muss zwischen 30 und 86400 Sekunden liegen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="209"/>
+        <source>Parlo cannot open a network port: %1</source>
+        <translation>Parlo kann keinen Netzwerkport öffnen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="210"/>
+        <source>Check that your computer is connected to a network.</source>
+        <translation>Prüfen Sie, ob Ihr Computer mit einem Netzwerk verbunden ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="313"/>
+        <source>No keychain is available to store your password safely.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, um Ihr Passwort sicher zu speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="316"/>
+        <source>The keychain refused to store the password.</source>
+        <translation>Der Schlüsselbund hat das Speichern des Passworts abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="319"/>
+        <source>The password could not be stored in the keychain.</source>
+        <translation>Das Passwort konnte nicht im Schlüsselbund gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="338"/>
+        <source>The account could not be saved.</source>
+        <translation>Das Konto konnte nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="11"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="26"/>
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="112"/>
+        <source>No keychain is available, so Parlo has no stored password. Enter it to sign in until you quit Parlo.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher hat Parlo kein gespeichertes Passwort. Geben Sie es ein, um sich bis zum Beenden von Parlo anzumelden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="121"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="122"/>
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="127"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="139"/>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="143"/>
+        <source>Retry %1 now</source>
+        <translation>%1 jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="148"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="149"/>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="168"/>
+        <source>Remove account?</source>
+        <translation>Konto entfernen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/AccountsPage.qml" line="173"/>
+        <source>Parlo signs %1 off and forgets its settings and password.</source>
+        <translation>Parlo meldet %1 ab und vergisst die Einstellungen und das Passwort.</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-        <location filename="../ui/qml/Main.qml" line="11"/>
-        <location filename="../ui/qml/Main.qml" line="19"/>
+        <location filename="../ui/qml/Main.qml" line="12"/>
         <source>Parlo</source>
         <translation>Parlo</translation>
     </message>
+</context>
+<context>
+    <name>RegistrationErrorText</name>
     <message>
-        <location filename="../ui/qml/Main.qml" line="25"/>
-        <source>SIP softphone, version %1</source>
-        <translation>SIP-Softphone, Version %1</translation>
+        <location filename="../ui/RegistrationErrorText.cpp" line="38"/>
+        <source>The server name %1 was not found.</source>
+        <translation>Der Servername %1 wurde nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/Main.qml" line="33"/>
-        <source>Account setup and calling arrive in the desktop app soon. Until then, parlo-cli registers and answers from the command line.</source>
-        <translation>Kontoeinrichtung und Telefonieren kommen bald in die Desktop-App. Bis dahin registriert sich parlo-cli und antwortet auf der Kommandozeile.</translation>
+        <location filename="../ui/RegistrationErrorText.cpp" line="40"/>
+        <source>The name server did not answer when looking up %1.</source>
+        <translation>Der Nameserver hat bei der Suche nach %1 nicht geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="44"/>
+        <source>The server %1 refused the connection.</source>
+        <translation>Der Server %1 hat die Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="46"/>
+        <source>The server %1 cannot be reached.</source>
+        <translation>Der Server %1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="48"/>
+        <source>No connection to the server %1.</source>
+        <translation>Keine Verbindung zum Server %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="51"/>
+        <source>The certificate of %1 is not trusted: %2</source>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="53"/>
+        <source>The secure connection to %1 failed.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="55"/>
+        <source>No answer from the server %1.</source>
+        <translation>Keine Antwort vom Server %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="57"/>
+        <source>The server asks for a password.</source>
+        <translation>Der Server verlangt ein Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="60"/>
+        <source>The server rejected the user name or password.</source>
+        <translation>Der Server hat Benutzername oder Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="62"/>
+        <source>The server asks for a login method Parlo does not support.</source>
+        <translation>Der Server verlangt ein Anmeldeverfahren, das Parlo nicht unterstützt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="64"/>
+        <source>The server does not know this account.</source>
+        <translation>Der Server kennt dieses Konto nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="66"/>
+        <source>The server refused every registration interval.</source>
+        <translation>Der Server hat jedes Registrierungsintervall abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="68"/>
+        <source>The server has a temporary problem (%1 %2).</source>
+        <translation>Der Server hat ein vorübergehendes Problem (%1 %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="72"/>
+        <source>The server refused the registration (%1 %2).</source>
+        <translation>Der Server hat die Registrierung abgelehnt (%1 %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="76"/>
+        <source>Sending to %1 failed.</source>
+        <translation>Senden an %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="78"/>
+        <source>Registration failed.</source>
+        <translation>Die Registrierung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="87"/>
+        <source>Check the domain after the @ in your address for typing errors.</source>
+        <translation>Prüfen Sie die Domain nach dem @ in Ihrer Adresse auf Tippfehler.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="89"/>
+        <source>Check your internet connection and try again.</source>
+        <translation>Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="93"/>
+        <source>Check the server address and the transport (UDP, TCP or TLS) your provider asks for, and that no firewall blocks it.</source>
+        <translation>Prüfen Sie die Serveradresse und das Transportprotokoll (UDP, TCP oder TLS), das Ihr Anbieter vorgibt, und ob eine Firewall die Verbindung blockiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="96"/>
+        <source>The server may not be the one you expect. Ask your provider which certificate it uses.</source>
+        <translation>Der Server ist möglicherweise nicht der, den Sie erwarten. Fragen Sie Ihren Anbieter, welches Zertifikat er verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="98"/>
+        <source>Ask your provider whether the server supports TLS.</source>
+        <translation>Fragen Sie Ihren Anbieter, ob der Server TLS unterstützt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="100"/>
+        <source>Enter the password of your SIP account.</source>
+        <translation>Geben Sie das Passwort Ihres SIP-Kontos ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="103"/>
+        <source>Check the password, and the authentication user name under Advanced.</source>
+        <translation>Prüfen Sie das Passwort und den Authentifizierungs-Benutzernamen unter „Erweitert“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="107"/>
+        <source>Contact your provider with this message.</source>
+        <translation>Wenden Sie sich mit dieser Meldung an Ihren Anbieter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="109"/>
+        <source>Check the user name before the @ in your address.</source>
+        <translation>Prüfen Sie den Benutzernamen vor dem @ in Ihrer Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RegistrationErrorText.cpp" line="111"/>
+        <source>Try again in a few minutes.</source>
+        <translation>Versuchen Sie es in ein paar Minuten erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="17"/>
+        <source>Add a SIP account</source>
+        <translation>SIP-Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="85"/>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="104"/>
+        <source>Enter the SIP address your provider gave you. It looks like an e-mail address.</source>
+        <translation>Geben Sie die SIP-Adresse ein, die Sie von Ihrem Anbieter erhalten haben. Sie sieht aus wie eine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="107"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="118"/>
+        <source>SIP address</source>
+        <translation>SIP-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="114"/>
+        <source>alice@example.com</source>
+        <translation>alice@example.com</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="127"/>
+        <source>Your name (optional)</source>
+        <translation>Ihr Name (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="134"/>
+        <source>Shown to the people you call</source>
+        <translation>Wird den Angerufenen angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="136"/>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="154"/>
+        <source>Enter the password of %1.</source>
+        <translation>Geben Sie das Passwort für %1 ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="157"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="166"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="179"/>
+        <source>▾ Advanced settings</source>
+        <translation>▾ Erweiterte Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="179"/>
+        <source>▸ Advanced settings</source>
+        <translation>▸ Erweiterte Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="180"/>
+        <source>Advanced settings</source>
+        <translation>Erweiterte Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="191"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="197"/>
+        <source>Authentication user name</source>
+        <translation>Authentifizierungs-Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="195"/>
+        <source>Same as in the address</source>
+        <translation>Wie in der Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="200"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="206"/>
+        <source>Outbound proxy</source>
+        <translation>Outbound-Proxy</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="204"/>
+        <source>None (sip:proxy.example.com:5060)</source>
+        <translation>Keiner (sip:proxy.example.com:5060)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="213"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="219"/>
+        <source>Transport</source>
+        <translation>Transportprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="217"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="217"/>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="217"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="217"/>
+        <source>TLS (encrypted)</source>
+        <translation>TLS (verschlüsselt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="222"/>
+        <source>Registration interval (seconds)</source>
+        <translation>Registrierungsintervall (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="230"/>
+        <source>Registration interval in seconds</source>
+        <translation>Registrierungsintervall in Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="247"/>
+        <source>Parlo registers once with your provider to check the settings.</source>
+        <translation>Parlo registriert sich einmal bei Ihrem Anbieter, um die Einstellungen zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="252"/>
+        <source>Finding the server</source>
+        <translation>Server wird gesucht</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="259"/>
+        <source>Connecting to %1</source>
+        <translation>Verbindung zu %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="260"/>
+        <source>Connecting</source>
+        <translation>Verbindung wird aufgebaut</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="266"/>
+        <source>Signing in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="276"/>
+        <source>Everything works. You can save the account now.</source>
+        <translation>Alles funktioniert. Sie können das Konto jetzt speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="302"/>
+        <source>Test again</source>
+        <translation>Erneut testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="317"/>
+        <source>Save the account %1? Your password goes into the system keychain.</source>
+        <translation>Konto %1 speichern? Ihr Passwort wird im Schlüsselbund des Systems abgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="322"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="348"/>
+        <source>Parlo never writes passwords to disk in plain text. It can keep the password in memory until you quit; you will be asked for it at the next start.</source>
+        <translation>Parlo schreibt Passwörter nie im Klartext auf die Festplatte. Es kann das Passwort bis zum Beenden im Arbeitsspeicher behalten; beim nächsten Start werden Sie erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="352"/>
+        <source>Keep the password for this session only</source>
+        <translation>Passwort nur für diese Sitzung behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="368"/>
+        <source>The account is saved.</source>
+        <translation>Das Konto ist gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="381"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="381"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="393"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="394"/>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="393"/>
+        <source>Skip test</source>
+        <translation>Test überspringen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="394"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>StateBadge</name>
+    <message>
+        <location filename="../ui/qml/StateBadge.qml" line="13"/>
+        <source>Password needed</source>
+        <translation>Passwort benötigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/StateBadge.qml" line="17"/>
+        <source>Registered</source>
+        <translation>Registriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/StateBadge.qml" line="19"/>
+        <source>Registering…</source>
+        <translation>Registrierung läuft …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/qml/StateBadge.qml" line="21"/>
+        <source>Retrying in %n s</source>
+        <translation>
+            <numerusform>Neuer Versuch in %n s</numerusform>
+            <numerusform>Neuer Versuch in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/StateBadge.qml" line="23"/>
+        <source>Signing off…</source>
+        <translation>Abmeldung läuft …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/StateBadge.qml" line="25"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/StateBadge.qml" line="27"/>
+        <source>Not registered</source>
+        <translation>Nicht registriert</translation>
+    </message>
+</context>
+<context>
+    <name>StepRow</name>
+    <message>
+        <location filename="../ui/qml/StepRow.qml" line="17"/>
+        <source>in progress</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/StepRow.qml" line="18"/>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/StepRow.qml" line="19"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/StepRow.qml" line="21"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../ui/qml/WelcomePage.qml" line="9"/>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/WelcomePage.qml" line="18"/>
+        <source>Welcome to Parlo</source>
+        <translation>Willkommen bei Parlo</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/WelcomePage.qml" line="27"/>
+        <source>To make and receive calls, add the SIP account you got from your provider or your company&apos;s phone system.</source>
+        <translation>Um Anrufe zu tätigen und zu empfangen, fügen Sie das SIP-Konto hinzu, das Sie von Ihrem Anbieter oder der Telefonanlage Ihrer Firma erhalten haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/WelcomePage.qml" line="33"/>
+        <source>Add a SIP account</source>
+        <translation>SIP-Konto hinzufügen</translation>
     </message>
 </context>
 </TS>

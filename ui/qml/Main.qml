@@ -1,36 +1,70 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Parlo.Ui
 
 ApplicationWindow {
     id: window
-    width: 420
+    width: 480
     height: 640
+    minimumWidth: 360
+    minimumHeight: 480
     visible: true
     title: qsTr("Parlo")
 
-    ColumnLayout {
-        anchors.centerIn: parent
-        spacing: 12
+    AccountListModel {
+        id: accountModel
+    }
 
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: qsTr("Parlo")
-            font.pixelSize: 32
-            font.bold: true
+    AccountSetupController {
+        id: setup
+        accounts: accountModel
+    }
+
+    Component {
+        id: welcomePage
+        WelcomePage {
+            onAddAccount: window.openWizard()
         }
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: qsTr("SIP softphone, version %1").arg(AppInfo.version)
-            opacity: 0.7
+    }
+    Component {
+        id: accountsPage
+        AccountsPage {
+            model: accountModel
+            onAddAccount: window.openWizard()
         }
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            Layout.maximumWidth: window.width - 48
-            wrapMode: Text.WordWrap
-            horizontalAlignment: Text.AlignHCenter
-            text: qsTr("Account setup and calling arrive in the desktop app soon. Until then, parlo-cli registers and answers from the command line.")
+    }
+    Component {
+        id: wizardPage
+        SetupWizard {
+            controller: setup
+            canCancel: accountModel.count > 0
+            onFinished: stack.replace(null, accountsPage)
+            onCancelled: stack.pop()
         }
+    }
+
+    function openWizard() {
+        setup.reset()
+        stack.push(wizardPage)
+    }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        focus: true
+    }
+
+    // Removing the last account leads back to the welcome page.
+    Connections {
+        target: accountModel
+        function onCountChanged() {
+            if (accountModel.count === 0 && stack.depth === 1)
+                stack.replace(null, welcomePage)
+        }
+    }
+
+    Component.onCompleted: {
+        accountModel.start()
+        stack.push(accountModel.count > 0 ? accountsPage : welcomePage)
     }
 }
