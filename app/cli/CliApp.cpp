@@ -1,8 +1,14 @@
 #include "CliApp.h"
 
+#include "CallReporter.h"
 #include "ErrorText.h"
 #include "account/UserAgent.h"
+#include "call/Call.h"
+#include "call/CallManager.h"
+#include "call/EngineCallMedia.h"
+#include "media/MediaEngine.h"
 #include "sip/dialog/ClientRegistration.h"
+#include "sip/dialog/InviteSession.h"
 #include "sip/dialog/UasCore.h"
 #include "sip/transport/TransportLayer.h"
 
@@ -20,6 +26,41 @@ using namespace parlo::sip;
 
 namespace {
 constexpr qint64 kShutdownGraceMs = 1800; // the contract: exit within 2 s of SIGINT/SIGTERM
+// Hanging up gets this long before we unregister anyway (BYE/CANCEL need one round trip).
+constexpr qint64 kHangupGraceMs = 1000;
+
+// Exit codes (docs/cli.md).
+constexpr int kExitFailed = 1;      // rejected (final status), registration or setup failure
+constexpr int kExitUnreachable = 3; // no answer at all, transport or DNS failure
+constexpr int kExitLost = 4;        // answered, then lost (no ACK, 408/481 in the dialog)
+constexpr int kExitCancelled = 5;   // we hung up (SIGINT/SIGTERM) before the call was answered
+
+// "WAV" -> "WAV-2.wav" style names for the n-th call's recording (n >= 2).
+QString numberedFile(const QString &path, int n) {
+    if (n <= 1 || path.isEmpty())
+        return path;
+    const int slash = path.lastIndexOf(QLatin1Char('/'));
+    const int dot = path.lastIndexOf(QLatin1Char('.'));
+    if (dot > slash + 1)
+        return path.left(dot) + QStringLiteral("-%1").arg(n) + path.mid(dot);
+    return path + QStringLiteral("-%1").arg(n);
+}
+
+int exitCodeFor(const Call *call, bool answered) {
+    using R = Call::EndReason;
+    switch (call->endReason()) {
+    case R::HungUpLocally:
+        return answered ? 0 : kExitCancelled;
+    case R::HungUpRemotely:
+        return answered ? 0 : kExitFailed;
+    case R::NotReachable:
+        return kExitUnreachable;
+    case R::ConnectionLost:
+        return kExitLost;
+    default:
+        return kExitFailed;
+    }
+}
 
 int usageError(const QString &text) {
     std::fprintf(stderr, "parlo-cli: %s\nTry 'parlo-cli --help'.\n", text.toLocal8Bit().constData());
@@ -59,16 +100,28 @@ bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port, bo
 }
 } // namespace
 
-int CliApp::parse(const QStringList &args, Options *o) {
+int CliApp::parse(const QStringList &rawArgs, Options *o) {
+    // Options whose value is optional (QCommandLineParser has none): the bare form gets the default.
+    QStringList args;
+    for (const QString &a : rawArgs) {
+        if (a == QLatin1String("--auto-answer"))
+            args << QStringLiteral("--auto-answer=0");
+        else if (a == QLatin1String("--reject"))
+            args << QStringLiteral("--reject=486");
+        else
+            args << a;
+    }
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "Parlo SIP softphone, headless.\n\nCommands:\n"
         "  register --once [--expires N]  register the account, exit 0 once registered\n"
         "  listen                          register (with --aor) or act as a direct-IP endpoint, answer\n"
-        "                                  requests and print events until SIGINT/SIGTERM"));
+        "                                  requests and calls, print events until SIGINT/SIGTERM\n"
+        "  call URI                        (register with --aor, then) call URI; exit 0 after an\n"
+        "                                  answered call ended normally"));
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("register | listen"));
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("register | listen | call URI"));
     const QCommandLineOption aor(QStringLiteral("aor"),
                                  QStringLiteral("Address of record, e.g. sip:alice@example.com."),
                                  QStringLiteral("URI"));
@@ -100,8 +153,44 @@ int CliApp::parse(const QStringList &args, Options *o) {
                                      QStringLiteral("N"));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
                                      QStringLiteral("Log what the SIP stack does on stderr."));
-    p.addOptions({aor, username, passwordFile, proxy, transport, caFile, listen, json, logSip, once, expires,
-                  verbose});
+    const QCommandLineOption play(
+        QStringLiteral("play"), QStringLiteral("Send this WAV file into each call."), QStringLiteral("WAV"));
+    const QCommandLineOption record(
+        QStringLiteral("record"), QStringLiteral("Record what each call receives (2nd call: NAME-2.wav …)."),
+        QStringLiteral("WAV"));
+    const QCommandLineOption hangupAfter(QStringLiteral("hangup-after"),
+                                         QStringLiteral("Hang up S seconds after the answer."),
+                                         QStringLiteral("S"));
+    const QCommandLineOption dtmf(QStringLiteral("dtmf"),
+                                  QStringLiteral("Send these DTMF digits (0-9*#A-D) after the answer."),
+                                  QStringLiteral("DIGITS"));
+    const QCommandLineOption dtmfDelay(
+        QStringLiteral("dtmf-delay"), QStringLiteral("Wait MS after the answer before --dtmf (default 500)."),
+        QStringLiteral("MS"));
+    const QCommandLineOption autoAnswer(QStringLiteral("auto-answer"),
+                                        QStringLiteral("listen: answer calls after MS (bare: at once)."),
+                                        QStringLiteral("MS"));
+    const QCommandLineOption reject(QStringLiteral("reject"),
+                                    QStringLiteral("listen: reject calls with STATUS (bare: 486)."),
+                                    QStringLiteral("STATUS"));
+    const QCommandLineOption maxCalls(QStringLiteral("max-calls"),
+                                      QStringLiteral("listen: exit 0 after N calls ended."),
+                                      QStringLiteral("N"));
+    const QCommandLineOption codecs(
+        QStringLiteral("codecs"), QStringLiteral("Codecs in preference order (default opus,g722,pcmu,pcma)."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption srtp(QStringLiteral("srtp"),
+                                  QStringLiteral("SRTP: off, optional (default) or mandatory."),
+                                  QStringLiteral("MODE"));
+    const QCommandLineOption audio(QStringLiteral("audio"),
+                                   QStringLiteral("Use the sound devices (default: files only)."));
+    const QCommandLineOption statsInterval(QStringLiteral("stats-interval"),
+                                           QStringLiteral("Seconds between stats events (default 5)."),
+                                           QStringLiteral("S"));
+    p.addOptions({aor,    username, passwordFile, proxy, transport, caFile,
+                  listen, json,     logSip,       once,  expires,   verbose,
+                  play,   record,   hangupAfter,  dtmf,  dtmfDelay, autoAnswer,
+                  reject, maxCalls, codecs,       srtp,  audio,     statsInterval});
 
     if (!p.parse(args))
         return usageError(p.errorText());
@@ -117,10 +206,123 @@ int CliApp::parse(const QStringList &args, Options *o) {
     if (positional.isEmpty())
         return usageError(QStringLiteral("no command given"));
     o->command = positional.first();
-    if (o->command != QLatin1String("register") && o->command != QLatin1String("listen"))
+    const bool isCall = o->command == QLatin1String("call");
+    const bool isListen = o->command == QLatin1String("listen");
+    if (o->command != QLatin1String("register") && !isListen && !isCall)
         return usageError(QStringLiteral("unknown command '%1'").arg(o->command));
-    if (positional.size() > 1)
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(positional.at(1)));
+    if (isCall) {
+        if (positional.size() < 2)
+            return usageError(QStringLiteral("call needs a URI, e.g. sip:bob@192.0.2.1:5060"));
+        QString target = positional.at(1);
+        if (!target.contains(QLatin1Char(':')) || target.startsWith(QLatin1Char('[')) ||
+            (!target.startsWith(QLatin1String("sip:")) && !target.startsWith(QLatin1String("sips:")) &&
+             !target.startsWith(QLatin1String("tel:"))))
+            target.prepend(QStringLiteral("sip:"));
+        o->callTarget = SipUri::parse(target.toUtf8());
+        if (!o->callTarget || o->callTarget->scheme() == SipUri::Scheme::Tel ||
+            o->callTarget->host().isEmpty())
+            return usageError(
+                QStringLiteral("'%1' is not a SIP URI like sip:bob@example.com").arg(positional.at(1)));
+    }
+    if (positional.size() > (isCall ? 2 : 1))
+        return usageError(QStringLiteral("unexpected argument '%1'").arg(positional.at(isCall ? 2 : 1)));
+    const QList<QCommandLineOption> callOptions{play,   record, hangupAfter, dtmf,         dtmfDelay,
+                                                codecs, srtp,   audio,       statsInterval};
+    if (!isCall && !isListen) {
+        for (const QCommandLineOption &opt :
+             callOptions + QList<QCommandLineOption>{autoAnswer, reject, maxCalls})
+            if (p.isSet(opt))
+                return usageError(
+                    QStringLiteral("--%1 needs the call or listen command").arg(opt.names().first()));
+    }
+    if (isCall) {
+        for (const QCommandLineOption &opt : {autoAnswer, reject, maxCalls})
+            if (p.isSet(opt))
+                return usageError(QStringLiteral("--%1 is a listen option").arg(opt.names().first()));
+    }
+    o->playFile = p.value(play);
+    if (!o->playFile.isEmpty() && !QFile::exists(o->playFile))
+        return usageError(QStringLiteral("--play: no such file: %1").arg(o->playFile));
+    o->recordFile = p.value(record);
+    if (p.isSet(hangupAfter)) {
+        bool ok = false;
+        o->hangupAfterS = p.value(hangupAfter).toDouble(&ok);
+        if (!ok || o->hangupAfterS < 0 || o->hangupAfterS > 86400)
+            return usageError(
+                QStringLiteral("--hangup-after: '%1' is not a number of seconds").arg(p.value(hangupAfter)));
+    }
+    o->dtmf = p.value(dtmf);
+    for (QChar c : std::as_const(o->dtmf)) {
+        if (!QStringLiteral("0123456789*#ABCDabcd").contains(c))
+            return usageError(QStringLiteral("--dtmf: '%1' is not a DTMF digit (0-9, *, #, A-D)").arg(c));
+    }
+    if (o->dtmf.size() > Call::kMaxQueuedDigits)
+        return usageError(QStringLiteral("--dtmf: at most %1 digits").arg(Call::kMaxQueuedDigits));
+    auto intOption = [&p](const QCommandLineOption &opt, int min, int max, int *out) {
+        bool ok = false;
+        const int v = p.value(opt).toInt(&ok);
+        if (!ok || v < min || v > max)
+            return false;
+        *out = v;
+        return true;
+    };
+    if (p.isSet(dtmfDelay) && !intOption(dtmfDelay, 0, 600000, &o->dtmfDelayMs))
+        return usageError(
+            QStringLiteral("--dtmf-delay: '%1' is not a number of milliseconds").arg(p.value(dtmfDelay)));
+    if (p.isSet(autoAnswer) && !intOption(autoAnswer, 0, 600000, &o->autoAnswerMs))
+        return usageError(
+            QStringLiteral("--auto-answer: '%1' is not a number of milliseconds").arg(p.value(autoAnswer)));
+    if (p.isSet(reject) && !intOption(reject, 300, 699, &o->rejectStatus))
+        return usageError(QStringLiteral("--reject: '%1' is not a status 300-699").arg(p.value(reject)));
+    if (p.isSet(reject) && p.isSet(autoAnswer))
+        return usageError(QStringLiteral("--reject and --auto-answer exclude each other"));
+    if (p.isSet(maxCalls) && !intOption(maxCalls, 1, 1000000, &o->maxCalls))
+        return usageError(
+            QStringLiteral("--max-calls: '%1' is not a positive number").arg(p.value(maxCalls)));
+    if (p.isSet(statsInterval)) {
+        bool ok = false;
+        const double sec = p.value(statsInterval).toDouble(&ok);
+        if (!ok || sec < 0.2 || sec > 3600)
+            return usageError(
+                QStringLiteral("--stats-interval: '%1' is not 0.2-3600 seconds").arg(p.value(statsInterval)));
+        o->statsIntervalMs = int(sec * 1000);
+    }
+    const QList<sdp::Codec> all = sdp::MediaCapabilities::defaultCodecs();
+    if (p.isSet(codecs)) {
+        for (const QString &name : p.value(codecs).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool found = false;
+            for (const sdp::Codec &c : all) {
+                if (!c.isTelephoneEvent() &&
+                    QString::fromLatin1(c.name).compare(name.trimmed(), Qt::CaseInsensitive) == 0) {
+                    o->codecs.append(c);
+                    found = true;
+                }
+            }
+            if (!found)
+                return usageError(
+                    QStringLiteral("--codecs: unknown codec '%1' (opus, g722, pcmu, pcma)").arg(name));
+        }
+        if (o->codecs.isEmpty())
+            return usageError(QStringLiteral("--codecs: no codec given"));
+        for (const sdp::Codec &c : all)
+            if (c.isTelephoneEvent())
+                o->codecs.append(c);
+    } else {
+        o->codecs = all;
+    }
+    if (p.isSet(srtp)) {
+        const QString mode = p.value(srtp).toLower();
+        if (mode == QLatin1String("off"))
+            o->srtp = sdp::SrtpPolicy::Off;
+        else if (mode == QLatin1String("optional"))
+            o->srtp = sdp::SrtpPolicy::Optional;
+        else if (mode == QLatin1String("mandatory"))
+            o->srtp = sdp::SrtpPolicy::Mandatory;
+        else
+            return usageError(
+                QStringLiteral("--srtp: '%1' is not off, optional or mandatory").arg(p.value(srtp)));
+    }
+    o->audio = p.isSet(audio);
 
     if (p.isSet(aor)) {
         o->aor = SipUri::parse(p.value(aor).toUtf8());
@@ -167,7 +369,7 @@ int CliApp::parse(const QStringList &args, Options *o) {
         if (!parseHostPort(p.value(listen), &o->listenAddress, &o->listenPort, &o->listenPortGiven))
             return usageError(QStringLiteral("--listen: '%1' is not IP:PORT").arg(p.value(listen)));
     }
-    if (!o->aor && !o->listenPortGiven)
+    if (!o->aor && !o->listenPortGiven && isListen)
         o->listenPort = 5060; // a direct-IP endpoint needs a known port
     o->json = p.isSet(json);
     o->verbose = p.isSet(verbose);
@@ -187,7 +389,13 @@ CliApp::CliApp(const Options &options, QObject *parent)
     , m_options(options)
     , m_out(options.json) {}
 
-CliApp::~CliApp() = default;
+CliApp::~CliApp() {
+    // Calls first: hanging up needs the stack, and the media sessions need the engine's thread.
+    delete m_calls;
+    m_calls = nullptr;
+    delete m_engine;
+    m_engine = nullptr;
+}
 
 bool CliApp::setUpStack() {
     m_ua = new UserAgent(Clock::system(), this);
@@ -236,9 +444,155 @@ bool CliApp::setUpStack() {
 bool CliApp::start() {
     if (!setUpStack())
         return false;
+    if (m_options.command != QLatin1String("register") && !setUpCalls())
+        return false;
     if (m_options.aor)
         startRegistration();
+    else if (m_options.command == QLatin1String("call"))
+        QTimer::singleShot(0, this, &CliApp::dial);
     return true;
+}
+
+bool CliApp::setUpCalls() {
+    m_engine = new media::MediaEngine(this);
+    m_calls = new CallManager(m_ua, this);
+    sdp::MediaCapabilities caps = m_calls->capabilities();
+    caps.codecs = m_options.codecs;
+    caps.srtp = m_options.srtp;
+    m_calls->setCapabilities(caps);
+    m_calls->setMediaFactory([this](const QHostAddress &towards) {
+        ++m_mediaCount;
+        CallMediaOptions media;
+        media.playFile = m_options.playFile;
+        media.recordFile = numberedFile(m_options.recordFile, m_mediaCount);
+        media.useAudioDevices = m_options.audio;
+        return createCallMedia(m_engine, media, towards);
+    });
+
+    CallManager::Identity me;
+    if (m_options.aor) {
+        me.from = NameAddr(*m_options.aor);
+        if (!m_options.password.isEmpty()) {
+            const QString user =
+                m_options.username.isEmpty() ? QString::fromUtf8(m_options.aor->user()) : m_options.username;
+            me.credentials = DigestCredentials(user.toUtf8(), m_options.password.toUtf8());
+        }
+    }
+    me.outboundProxy = m_options.proxy;
+    me.transport = m_options.transport;
+    m_calls->setIdentity(me);
+
+    if (m_options.command == QLatin1String("listen")) {
+        if (m_options.autoAnswerMs >= 0)
+            m_calls->setAutoAnswer(m_options.autoAnswerMs);
+        connect(m_calls, &CallManager::incomingCall, this, [this](Call *call) {
+            if (m_shuttingDown) {
+                call->reject(480);
+                return;
+            }
+            follow(call);
+            const QString id = QString::number(m_nextCallId - 1);
+            const QString callId =
+                call->session() ? QString::fromUtf8(call->session()->invite().callId()) : QString();
+            const QString from = call->remoteName().isEmpty()
+                                     ? call->remoteUri()
+                                     : QStringLiteral("%1 <%2>").arg(call->remoteName(), call->remoteUri());
+            m_out.event(QStringLiteral("incoming"), QStringLiteral("call %1: incoming from %2").arg(id, from),
+                        {{QStringLiteral("call"), m_nextCallId - 1},
+                         {QStringLiteral("from"), call->remoteUri()},
+                         {QStringLiteral("name"), call->remoteName()},
+                         {QStringLiteral("call_id"), callId}});
+            if (m_options.rejectStatus > 0)
+                call->reject(m_options.rejectStatus);
+        });
+    }
+    return true;
+}
+
+void CliApp::dial() {
+    if (m_dialled || m_shuttingDown)
+        return;
+    m_dialled = true;
+    const QString target = QString::fromUtf8(m_options.callTarget->toString());
+    Call *call = m_calls->dial(*m_options.callTarget);
+    if (!call) {
+        m_out.error(QStringLiteral("call_failed"),
+                    QStringLiteral("call failed: cannot open a local RTP port for the call"));
+        m_exitCode = kExitFailed;
+        shutdown(kExitFailed);
+        return;
+    }
+    follow(call);
+    m_out.event(QStringLiteral("calling"),
+                QStringLiteral("call %1: calling %2").arg(m_nextCallId - 1).arg(target),
+                {{QStringLiteral("call"), m_nextCallId - 1},
+                 {QStringLiteral("to"), target},
+                 {QStringLiteral("call_id"),
+                  call->session() ? QString::fromUtf8(call->session()->invite().callId()) : QString()}});
+}
+
+void CliApp::follow(Call *call) {
+    CallReporter::Actions actions;
+    actions.hangupAfterS = m_options.hangupAfterS;
+    actions.dtmf = m_options.dtmf;
+    actions.dtmfDelayMs = m_options.dtmfDelayMs;
+    actions.statsIntervalMs = m_options.statsIntervalMs;
+    auto *reporter = new CallReporter(call, m_nextCallId++, &m_out, actions, this);
+    ++m_liveCalls;
+    connect(reporter, &CallReporter::finished, this,
+            [this, reporter](Call *c) { onCallFinished(c, reporter); });
+}
+
+void CliApp::onCallFinished(Call *call, CallReporter *reporter) {
+    --m_liveCalls;
+    ++m_callsEnded;
+    reporter->deleteLater();
+    if (m_options.command == QLatin1String("call")) {
+        const int code = exitCodeFor(call, reporter->wasAnswered());
+        m_exitCode = code;
+        if (code != 0) {
+            QString end = ErrorText::callEnd(call->endReason(), call->endStatus());
+            if (call->endReason() == Call::EndReason::NotReachable && call->session()) {
+                // The session knows which step failed; name it and the target.
+                const QString host =
+                    QString::fromUtf8(m_options.proxy.value_or(*m_options.callTarget).toString());
+                switch (call->session()->endReason()) {
+                case InviteSession::EndReason::Timeout:
+                    end = QStringLiteral("no answer from %1 (timeout)").arg(host);
+                    break;
+                case InviteSession::EndReason::ResolveFailed:
+                    end = QStringLiteral("DNS: cannot resolve %1").arg(host);
+                    break;
+                case InviteSession::EndReason::TransportError:
+                    end = QStringLiteral("cannot connect or send to %1").arg(host);
+                    break;
+                default:
+                    break;
+                }
+            }
+            QString text;
+            switch (code) {
+            case kExitCancelled:
+                text = QStringLiteral("call cancelled before the answer");
+                break;
+            case kExitLost:
+                text = QStringLiteral("call lost: ") + end;
+                break;
+            default:
+                text = QStringLiteral("call failed: ") + end;
+            }
+            m_out.error(QStringLiteral("call_failed"), text,
+                        {{QStringLiteral("call"), reporter->id()},
+                         {QStringLiteral("reason"), ErrorText::callEndReason(call->endReason())},
+                         {QStringLiteral("status"), call->endStatus()},
+                         {QStringLiteral("exit_code"), code}});
+        }
+        shutdown(code);
+    } else if (m_options.maxCalls > 0 && m_callsEnded >= m_options.maxCalls) {
+        shutdown(0);
+    }
+    if (m_shuttingDown && m_liveCalls == 0)
+        finishShutdown();
 }
 
 void CliApp::startRegistration() {
@@ -255,7 +609,7 @@ void CliApp::startRegistration() {
     config.outboundProxy = account.outboundProxy;
     config.transport = account.transport;
     config.expires = m_options.expires;
-    config.retryAutomatically = !m_options.once;
+    config.retryAutomatically = m_options.command == QLatin1String("listen");
     m_registration->setConfig(config);
     if (!m_options.password.isEmpty())
         m_registration->setCredentials(
@@ -276,15 +630,22 @@ void CliApp::startRegistration() {
              {QStringLiteral("expires"), qint64(expires)}});
         if (m_options.once)
             QCoreApplication::exit(0);
+        else if (m_options.command == QLatin1String("call") && !m_dialled)
+            dial();
     });
     connect(m_registration, &ClientRegistration::failed, this, [this](const RegistrationError &e) {
         const QJsonObject fields{{QStringLiteral("step"), ErrorText::registrationStep(e)},
                                  {QStringLiteral("status"), e.status},
                                  {QStringLiteral("reason"), QString::fromUtf8(e.reason)},
                                  {QStringLiteral("temporary"), e.temporary && !m_options.once}};
-        if (m_options.once || m_registration->state() == ClientRegistration::State::Failed) {
+        const bool beforeCall = m_options.command == QLatin1String("call") && !m_dialled;
+        if (m_options.once || beforeCall || m_registration->state() == ClientRegistration::State::Failed) {
             m_out.error(QStringLiteral("registration_failed"), ErrorText::registrationFailure(e), fields);
-            QCoreApplication::exit(1);
+            if (m_liveCalls > 0) { // keep the calls' BYEs from being cut off
+                shutdown(kExitFailed);
+                return;
+            }
+            QCoreApplication::exit(kExitFailed);
             return;
         }
         QJsonObject withText = fields;
@@ -303,18 +664,38 @@ void CliApp::startRegistration() {
 }
 
 void CliApp::shutdown(int exitCode) {
+    if (exitCode != 0)
+        m_exitCode = exitCode;
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
-    QTimer::singleShot(kShutdownGraceMs, this, [exitCode]() { QCoreApplication::exit(exitCode); });
+    // A call command stopped before it dialled did not make its call.
+    if (m_options.command == QLatin1String("call") && !m_dialled && m_exitCode == 0)
+        m_exitCode = kExitCancelled;
+    QTimer::singleShot(kShutdownGraceMs, this, [this]() { QCoreApplication::exit(m_exitCode); });
+    if (m_calls && m_liveCalls > 0) {
+        for (Call *call : m_calls->calls())
+            call->hangup();
+        // Calls that end report through onCallFinished(), which finishes once none is left.
+        QTimer::singleShot(kHangupGraceMs, this, &CliApp::finishShutdown);
+        if (m_liveCalls > 0)
+            return;
+    }
+    finishShutdown();
+}
+
+void CliApp::finishShutdown() {
+    if (m_unregisterStarted)
+        return;
+    m_unregisterStarted = true;
     if (m_registration && m_registration->state() != ClientRegistration::State::Unregistered &&
         m_registration->state() != ClientRegistration::State::Failed) {
         connect(m_registration, &ClientRegistration::unregistered, this,
-                [exitCode]() { QCoreApplication::exit(exitCode); });
+                [this]() { QCoreApplication::exit(m_exitCode); });
         m_registration->stop();
         return;
     }
-    QCoreApplication::exit(exitCode);
+    QCoreApplication::exit(m_exitCode);
 }
 
 void CliApp::logWire(bool outgoing, const Peer &peer, const QByteArray &bytes) {

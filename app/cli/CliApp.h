@@ -2,14 +2,21 @@
 
 #include "EventPrinter.h"
 #include "account/AccountSettings.h"
+#include "sdp/MediaCapabilities.h"
 
 #include <QFile>
 #include <QHostAddress>
 #include <QObject>
 #include <memory>
 
+class CallReporter;
 namespace parlo {
+class Call;
+class CallManager;
 class UserAgent;
+namespace media {
+class MediaEngine;
+}
 namespace sip {
 class ClientRegistration;
 }
@@ -35,6 +42,19 @@ public:
         QString logSipFile;
         bool once = false;
         quint32 expires = 3600;
+        // call / listen
+        std::optional<parlo::sip::SipUri> callTarget;
+        QString playFile, recordFile;
+        double hangupAfterS = -1;
+        QString dtmf;
+        int dtmfDelayMs = 500;
+        int autoAnswerMs = -1; // -1: ring until the caller gives up
+        int rejectStatus = 0;  // listen --reject=STATUS
+        int maxCalls = 0;      // listen: exit after this many calls ended (0: never)
+        QList<parlo::sdp::Codec> codecs;
+        parlo::sdp::SrtpPolicy srtp = parlo::sdp::SrtpPolicy::Optional;
+        bool audio = false;
+        int statsIntervalMs = 5000;
     };
 
     // Parses argv; on error prints the problem and returns the exit code to use (2), else -1.
@@ -45,13 +65,18 @@ public:
 
     // Starts the command; the process exits with the code passed to QCoreApplication::exit().
     bool start();
-    // SIGINT/SIGTERM: unregister and exit 0 within 2 s.
+    // SIGINT/SIGTERM: hang up calls, unregister and exit within 2 s.
     void requestShutdown() { shutdown(0); }
 
 private:
     bool setUpStack();
+    bool setUpCalls();
     void startRegistration();
+    void dial();
+    void follow(parlo::Call *call);
+    void onCallFinished(parlo::Call *call, CallReporter *reporter);
     void shutdown(int exitCode);
+    void finishShutdown();
     void logWire(bool outgoing, const parlo::sip::Peer &peer, const QByteArray &bytes);
 
     Options m_options;
@@ -60,4 +85,13 @@ private:
     parlo::sip::ClientRegistration *m_registration = nullptr;
     std::unique_ptr<QFile> m_sipLog;
     bool m_shuttingDown = false;
+    int m_exitCode = 0;
+    parlo::media::MediaEngine *m_engine = nullptr;
+    parlo::CallManager *m_calls = nullptr;
+    int m_nextCallId = 1;
+    int m_mediaCount = 0;
+    int m_callsEnded = 0;
+    int m_liveCalls = 0;
+    bool m_dialled = false;
+    bool m_unregisterStarted = false;
 };

@@ -1,5 +1,7 @@
 #include "ErrorText.h"
 
+#include "sip/message/SipMessage.h"
+
 #include <QStringList>
 
 using namespace parlo::sip;
@@ -112,6 +114,117 @@ QString registrationStep(const RegistrationError &e) {
     default:
         return QStringLiteral("registrar");
     }
+}
+
+QString callEndReason(parlo::Call::EndReason reason) {
+    using R = parlo::Call::EndReason;
+    switch (reason) {
+    case R::None:
+        return QStringLiteral("none");
+    case R::HungUpLocally:
+        return QStringLiteral("hangup_local");
+    case R::HungUpRemotely:
+        return QStringLiteral("hangup_remote");
+    case R::Cancelled:
+        return QStringLiteral("cancelled");
+    case R::Declined:
+        return QStringLiteral("declined");
+    case R::Busy:
+        return QStringLiteral("busy");
+    case R::Rejected:
+        return QStringLiteral("rejected");
+    case R::NotReachable:
+        return QStringLiteral("not_reachable");
+    case R::NoCommonMedia:
+        return QStringLiteral("no_common_media");
+    case R::AuthenticationFailed:
+        return QStringLiteral("auth_failed");
+    case R::ConnectionLost:
+        return QStringLiteral("connection_lost");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString statusText(int status) {
+    if (status <= 0)
+        return {};
+    return QStringLiteral("%1 %2").arg(status).arg(QString::fromUtf8(SipMessage::defaultReason(status)));
+}
+
+QString callEnd(parlo::Call::EndReason reason, int status) {
+    using R = parlo::Call::EndReason;
+    const QString st = statusText(status);
+    const QString withStatus = st.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(st);
+    switch (reason) {
+    case R::None:
+        return QStringLiteral("ended") + withStatus;
+    case R::HungUpLocally:
+        return QStringLiteral("hung up by us");
+    case R::HungUpRemotely:
+        return QStringLiteral("hung up by the other side");
+    case R::Cancelled:
+        return QStringLiteral("the caller gave up");
+    case R::Declined:
+        return QStringLiteral("declined by us") + withStatus;
+    case R::Busy:
+    case R::Rejected:
+        return st.isEmpty() ? QStringLiteral("rejected") : st;
+    case R::NotReachable:
+        return QStringLiteral("not reachable (no answer, connection or DNS failure)") + withStatus;
+    case R::NoCommonMedia:
+        return QStringLiteral("no common codec or media (488 Not Acceptable Here)");
+    case R::AuthenticationFailed:
+        return QStringLiteral("authentication failed") + withStatus +
+               QStringLiteral(" (wrong or no password? use --password-file or PARLO_PASSWORD)");
+    case R::ConnectionLost:
+        return QStringLiteral("connection lost") + withStatus;
+    }
+    return QStringLiteral("ended");
+}
+
+QString mediaErrorName(parlo::CallMediaError error) {
+    using E = parlo::CallMediaError;
+    switch (error) {
+    case E::NoAudioInput:
+        return QStringLiteral("no_audio_input");
+    case E::NoAudioOutput:
+        return QStringLiteral("no_audio_output");
+    case E::AudioDeviceFailed:
+        return QStringLiteral("audio_device_failed");
+    case E::PlayFileUnreadable:
+        return QStringLiteral("play_file_unreadable");
+    case E::RecordFileUnwritable:
+        return QStringLiteral("record_file_unwritable");
+    case E::SrtpSetupFailed:
+        return QStringLiteral("srtp_setup_failed");
+    }
+    return QStringLiteral("media_error");
+}
+
+QString mediaError(parlo::CallMediaError error, const QString &detail) {
+    using E = parlo::CallMediaError;
+    QString text;
+    switch (error) {
+    case E::NoAudioInput:
+        text = QStringLiteral("no audio input device: sending silence (use --play for a file)");
+        break;
+    case E::NoAudioOutput:
+        text = QStringLiteral("no audio output device: received audio is only recorded (--record)");
+        break;
+    case E::AudioDeviceFailed:
+        text = QStringLiteral("audio device failed");
+        break;
+    case E::PlayFileUnreadable:
+        text = QStringLiteral("cannot play the --play file");
+        break;
+    case E::RecordFileUnwritable:
+        text = QStringLiteral("cannot write the --record file");
+        break;
+    case E::SrtpSetupFailed:
+        text = QStringLiteral("SRTP setup failed: the call cannot carry audio");
+        break;
+    }
+    return detail.isEmpty() ? text : text + QStringLiteral(": ") + detail;
 }
 
 } // namespace ErrorText

@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcCall, "parlo.call")
 
 namespace parlo {
@@ -11,6 +13,19 @@ using namespace parlo::sdp;
 
 namespace {
 constexpr QByteArrayView kSdp = "application/sdp";
+constexpr QByteArrayView kDtmfRelay = "application/dtmf-relay";
+// Silence between two digits of one sendDtmf() string, so receivers see separate events.
+constexpr int kDtmfGapMs = 100;
+constexpr int kMinDtmfMs = 40, kMaxDtmfMs = 5000;
+
+// RFC 4733 events 0-15 as characters; lower-case a-d accepted.
+QChar normalizedDigit(QChar c) {
+    const QChar u = c.toUpper();
+    if ((u >= QLatin1Char('0') && u <= QLatin1Char('9')) || u == QLatin1Char('*') || u == QLatin1Char('#') ||
+        (u >= QLatin1Char('A') && u <= QLatin1Char('D')))
+        return u;
+    return {};
+}
 
 Call::EndReason mapEnd(InviteSession::EndReason r, int status) {
     using E = InviteSession::EndReason;
@@ -59,11 +74,91 @@ Call::Call(Direction direction, const MediaCapabilities &caps, std::unique_ptr<C
     }())
     , m_media(std::move(media))
     , m_state(direction == Direction::Outgoing ? State::Dialing : State::Ringing)
-    , m_startTime(QDateTime::currentDateTimeUtc()) {}
+    , m_startTime(QDateTime::currentDateTimeUtc()) {
+    connectMedia();
+}
 
 Call::~Call() {
+    if (m_dtmfTimer)
+        m_clock->cancel(m_dtmfTimer);
     if (m_media)
         m_media->stop();
+}
+
+void Call::connectMedia() {
+    if (!m_media)
+        return;
+    connect(m_media.get(), &CallMedia::dtmfReceived, this,
+            [this](QChar digit, int durationMs) { Q_EMIT dtmfReceived(digit, durationMs, DtmfMethod::Rtp); });
+    connect(m_media.get(), &CallMedia::statsChanged, this, &Call::statsChanged);
+    connect(m_media.get(), &CallMedia::mediaError, this, &Call::mediaError);
+    connect(m_media.get(), &CallMedia::playbackFinished, this, &Call::playbackFinished);
+    connect(m_media.get(), &CallMedia::rtpTimeoutChanged, this, [this](bool noRtp) {
+        m_noRtp = noRtp;
+        updateOneWayAudio();
+    });
+}
+
+CallMediaStats Call::stats() const {
+    return m_media ? m_media->stats() : CallMediaStats{};
+}
+
+void Call::updateOneWayAudio() {
+    // Before the answer silence is normal (ringing), and on hold either side may stop sending.
+    const bool oneWay = m_noRtp && m_state == State::Active && !m_localHold && !m_remoteHold;
+    if (oneWay == m_oneWayAudio)
+        return;
+    m_oneWayAudio = oneWay;
+    Q_EMIT oneWayAudioChanged(oneWay);
+}
+
+void Call::setMuted(bool muted) {
+    if (m_muted == muted)
+        return;
+    m_muted = muted;
+    if (m_media)
+        m_media->setMuted(muted);
+    Q_EMIT mutedChanged(muted);
+}
+
+bool Call::sendDtmf(const QString &digits, int durationMs) {
+    if (m_state != State::Active || digits.isEmpty() || m_dtmfQueue.size() + digits.size() > kMaxQueuedDigits)
+        return false;
+    QString normalized;
+    for (QChar c : digits) {
+        const QChar d = normalizedDigit(c);
+        if (d.isNull())
+            return false;
+        normalized.append(d);
+    }
+    m_dtmfDurationMs = std::clamp(durationMs, kMinDtmfMs, kMaxDtmfMs);
+    m_dtmfQueue.append(normalized);
+    if (!m_dtmfTimer)
+        sendNextDigit();
+    return true;
+}
+
+void Call::sendNextDigit() {
+    m_dtmfTimer = 0;
+    if (m_dtmfQueue.isEmpty())
+        return;
+    if (m_state != State::Active) {
+        m_dtmfQueue.clear();
+        return;
+    }
+    const QChar digit = m_dtmfQueue.front();
+    m_dtmfQueue.remove(0, 1);
+    if (m_media && m_media->sendDtmf(digit, m_dtmfDurationMs)) {
+        Q_EMIT dtmfSent(digit, DtmfMethod::Rtp);
+    } else if (m_session && m_session->info({kDtmfRelay.toByteArray(),
+                                             "Signal=" + QByteArray(1, digit.toLatin1()) + "\r\nDuration=" +
+                                                 QByteArray::number(m_dtmfDurationMs) + "\r\n"})) {
+        Q_EMIT dtmfSent(digit, DtmfMethod::Info);
+    } else {
+        qCWarning(lcCall) << "no way to send DTMF" << digit;
+    }
+    if (!m_dtmfQueue.isEmpty())
+        m_dtmfTimer = m_clock->schedule(m_dtmfDurationMs + kDtmfGapMs, [this]() { sendNextDigit(); });
 }
 
 void Call::attach(InviteSession *session) {
@@ -90,19 +185,28 @@ void Call::attach(InviteSession *session) {
             Q_EMIT holdChanged(m_localHold);
     });
     connect(session, &InviteSession::infoReceived, this, [this](const SessionBody &body) {
-        if (!body.contentType.startsWith("application/dtmf-relay"))
+        if (!body.contentType.toLower().startsWith(kDtmfRelay))
             return;
         QChar digit;
         int duration = 0;
         for (const QByteArray &line : body.data.split('\n')) {
             const QByteArray l = line.trimmed();
-            if (l.startsWith("Signal=") && l.size() > 7)
-                digit = QChar::fromLatin1(l.at(7));
-            else if (l.startsWith("Duration="))
-                duration = l.mid(9).toInt();
+            const int eq = l.indexOf('=');
+            if (eq < 0)
+                continue;
+            const QByteArray key = l.left(eq).trimmed().toLower();
+            const QByteArray value = l.mid(eq + 1).trimmed();
+            if (key == "signal" && value.size() == 1)
+                digit = normalizedDigit(QChar::fromLatin1(value.at(0)));
+            else if (key == "signal" && value == "10") // some gateways send * and # as numbers
+                digit = QLatin1Char('*');
+            else if (key == "signal" && value == "11")
+                digit = QLatin1Char('#');
+            else if (key == "duration")
+                duration = std::clamp(value.toInt(), 0, 60000);
         }
         if (!digit.isNull())
-            Q_EMIT dtmfInfoReceived(digit, duration);
+            Q_EMIT dtmfReceived(digit, duration > 0 ? duration : 160, DtmfMethod::Info);
     });
 }
 
@@ -112,7 +216,13 @@ void Call::setState(State s) {
     m_state = s;
     if (s == State::Active && !m_answerTime.isValid())
         m_answerTime = QDateTime::currentDateTimeUtc();
+    if (s == State::Ended && m_dtmfTimer) {
+        m_clock->cancel(m_dtmfTimer);
+        m_dtmfTimer = 0;
+        m_dtmfQueue.clear();
+    }
     Q_EMIT stateChanged(s);
+    updateOneWayAudio();
 }
 
 void Call::onSessionState(InviteSession::State s) {
@@ -183,6 +293,7 @@ bool Call::hold() {
     }
     m_localHold = true;
     Q_EMIT holdChanged(true);
+    updateOneWayAudio();
     return true;
 }
 
@@ -197,6 +308,7 @@ bool Call::resume() {
     m_wantedDirection.reset();
     m_localHold = false;
     Q_EMIT holdChanged(false);
+    updateOneWayAudio();
     return true;
 }
 
@@ -233,9 +345,15 @@ bool Call::takeAnswer(const SessionBody &answer) {
     auto parsed = SessionDescription::parse(answer.data);
     if (std::holds_alternative<SdpError>(parsed))
         return false;
-    auto result = m_offerAnswer.processAnswer(std::get<SessionDescription>(parsed));
+    const SessionDescription &sdp = std::get<SessionDescription>(parsed);
+    // The 2xx after an early answer (183) repeats that answer (RFC 6337 §3.1.1); nothing is
+    // pending any more, so only an unchanged o= line is fine.
+    if (m_offerAnswer.state() != OfferAnswer::State::OfferSent && m_remoteAnswerOrigin)
+        return sdp.origin == *m_remoteAnswerOrigin;
+    auto result = m_offerAnswer.processAnswer(sdp);
     if (std::holds_alternative<NegotiationError>(result))
         return false;
+    m_remoteAnswerOrigin = sdp.origin;
     applyMedia();
     return true;
 }
@@ -253,6 +371,7 @@ void Call::applyMedia() {
     }
     if (m_media)
         m_media->start(*negotiated);
+    updateOneWayAudio();
     Q_EMIT mediaChanged();
 }
 

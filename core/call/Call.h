@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/Clock.h"
 #include "call/CallMedia.h"
 #include "sdp/OfferAnswer.h"
 #include "sip/dialog/InviteSession.h"
@@ -7,6 +8,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QString>
 #include <memory>
 
 namespace parlo {
@@ -20,6 +22,8 @@ class Call : public QObject, private sip::InviteSessionHandler {
     Q_PROPERTY(QString remoteUri READ remoteUri CONSTANT)
     Q_PROPERTY(QString remoteName READ remoteName CONSTANT)
     Q_PROPERTY(bool onHold READ isOnHold NOTIFY holdChanged)
+    Q_PROPERTY(bool muted READ isMuted WRITE setMuted NOTIFY mutedChanged)
+    Q_PROPERTY(bool oneWayAudio READ hasOneWayAudio NOTIFY oneWayAudioChanged)
 public:
     enum class State {
         Dialing,    // outgoing, INVITE sent
@@ -47,6 +51,13 @@ public:
         ConnectionLost, // no ACK, 408/481 inside the dialog
     };
     Q_ENUM(EndReason)
+    enum class DtmfMethod {
+        Rtp,  // RFC 4733 telephone-event in the media stream
+        Info, // SIP INFO application/dtmf-relay in the dialog
+    };
+    Q_ENUM(DtmfMethod)
+    // Digits queued by sendDtmf() and not yet sent; more are refused.
+    static constexpr int kMaxQueuedDigits = 64;
 
     // media may be null (no RTP endpoint could be bound): the call then ends as soon as it would
     // need one. attach() connects the INVITE session once it exists.
@@ -66,6 +77,13 @@ public:
     QDateTime endTime() const { return m_endTime; }
     std::optional<sdp::NegotiatedMedia> media() const { return m_offerAnswer.negotiated(); }
     sip::InviteSession *session() const { return m_session; }
+    bool isMuted() const { return m_muted; }
+    // No RTP arrived for a while although the call is answered and we expect to receive.
+    bool hasOneWayAudio() const { return m_oneWayAudio; }
+    CallMediaStats stats() const;
+
+    // Timers for the DTMF pacing (default: the system clock; tests inject a ManualClock).
+    void setClock(Clock *clock) { m_clock = clock ? clock : Clock::system(); }
 
     // Incoming: alert the caller (180); answer with our SDP; reject (486 busy, 603 decline).
     void ring();
@@ -76,6 +94,12 @@ public:
     // Re-INVITE with sendonly (hold) / sendrecv (resume). False when not possible now.
     bool hold();
     bool resume();
+    // Sends digits (0-9, *, #, A-D) one after another, each durationMs long with a pause between
+    // them: RFC 4733 when negotiated, else SIP INFO application/dtmf-relay. False (nothing queued)
+    // when the call is not active, a digit is invalid or the queue would overflow.
+    bool sendDtmf(const QString &digits, int durationMs = 160);
+    // Muted: the media keeps running but sends silence.
+    void setMuted(bool muted);
 
 Q_SIGNALS:
     void stateChanged(parlo::Call::State state);
@@ -84,7 +108,15 @@ Q_SIGNALS:
     void remoteHoldChanged(bool held);
     void mediaChanged();
     void ended(parlo::Call::EndReason reason, int status);
-    void dtmfInfoReceived(QChar digit, int durationMs); // SIP INFO application/dtmf-relay
+    // A DTMF digit from the peer, by RFC 4733 or SIP INFO.
+    void dtmfReceived(QChar digit, int durationMs, parlo::Call::DtmfMethod method);
+    // A digit of sendDtmf() went out (info: it was sent by SIP INFO).
+    void dtmfSent(QChar digit, parlo::Call::DtmfMethod method);
+    void mutedChanged(bool muted);
+    void oneWayAudioChanged(bool oneWay);
+    void statsChanged();
+    void mediaError(parlo::CallMediaError error, const QString &detail);
+    void playbackFinished();
 
 private:
     friend class CallManager;
@@ -100,6 +132,9 @@ private:
     void onSessionState(sip::InviteSession::State s);
     void onSessionEnded(sip::InviteSession::EndReason reason, int status);
     void applyMedia();
+    void connectMedia();
+    void updateOneWayAudio();
+    void sendNextDigit();
 
     QPointer<sip::InviteSession> m_session;
     Direction m_direction;
@@ -113,6 +148,14 @@ private:
     bool m_localHold = false;
     bool m_remoteHold = false;
     std::optional<sdp::Direction> m_wantedDirection;
+    std::optional<sdp::Origin> m_remoteAnswerOrigin; // of the answer to our last offer
+    bool m_muted = false;
+    bool m_noRtp = false;
+    bool m_oneWayAudio = false;
+    Clock *m_clock = Clock::system();
+    Clock::TimerId m_dtmfTimer = 0;
+    QString m_dtmfQueue;
+    int m_dtmfDurationMs = 160;
 };
 
 } // namespace parlo

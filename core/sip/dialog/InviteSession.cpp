@@ -1,5 +1,7 @@
 #include "sip/dialog/InviteSession.h"
 
+#include "sip/dialog/ReferSubscription.h"
+#include "sip/message/SipGrammar.h"
 #include "sip/message/SipIdentifiers.h"
 #include "sip/transaction/ClientTransaction.h"
 #include "sip/transaction/ServerTransaction.h"
@@ -18,6 +20,7 @@ constexpr int kMaxAuthAttempts = 2;
 // Early dialogs and ACKed 2xx we remember: forking fans out to a handful of phones, and the
 // network must not grow these tables without bound.
 constexpr int kMaxForks = 16;
+constexpr char kAllow[] = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY";
 
 QByteArray ackKey(QByteArrayView remoteTag, quint32 cseq) {
     return remoteTag.toByteArray() + ' ' + QByteArray::number(cseq);
@@ -98,6 +101,8 @@ void InviteSession::end(EndReason reason, int status) {
     }
     qCInfo(lcInvite) << "session ended:" << m_endReason << m_endStatus;
     setState(State::Terminated);
+    for (ReferSubscription *refer : std::as_const(m_refers))
+        refer->sessionEnded();
     Q_EMIT ended(m_endReason, m_endStatus);
 }
 
@@ -194,8 +199,10 @@ void InviteSession::startUac(const UacConfig &config) {
     invite.setCallId(newCallId());
     invite.setCSeq({1, "INVITE"});
     invite.setContacts({config.contact});
-    invite.setHeader(HeaderId::Allow, "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE");
+    invite.setHeader(HeaderId::Allow, kAllow);
     invite.setHeader(HeaderId::UserAgent, config.userAgent);
+    for (const auto &[name, value] : config.extraHeaders)
+        invite.addHeader(name, value);
     if (m_handler) {
         const SessionBody offer = m_handler->makeOffer();
         if (!offer.isEmpty())
@@ -465,7 +472,7 @@ void InviteSession::accept() {
     SipMessage r = SipMessage::responseTo(m_invite, 200, {}, m_dialog.id().localTag);
     copyRecordRoute(m_invite, r);
     r.setContacts({m_dialog.localContact()});
-    r.setHeader(HeaderId::Allow, "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE");
+    r.setHeader(HeaderId::Allow, kAllow);
     if (m_handler) {
         if (m_offerInInvite) {
             const auto answer = m_handler->answerOffer(bodyOf(m_invite));
@@ -599,6 +606,11 @@ bool InviteSession::ownsTransaction(const ServerTransaction *t) const {
 
 void InviteSession::receiveRequest(ServerTransaction *t, const SipMessage &request) {
     const QByteArray method = request.method();
+    if (method == "NOTIFY" && m_dialog.isValid()) {
+        // The refer subscription outlives a BYE (RFC 5057): its final NOTIFY may follow it.
+        receiveNotify(t, request);
+        return;
+    }
     if (m_state == State::Terminated) {
         t->respond(481);
         return;
@@ -645,8 +657,12 @@ void InviteSession::receiveRequest(ServerTransaction *t, const SipMessage &reque
         Q_EMIT infoReceived(bodyOf(request));
         return;
     }
+    if (method == "REFER") {
+        receiveRefer(t, request);
+        return;
+    }
     SipMessage r = SipMessage::responseTo(request, 405);
-    r.setHeader(HeaderId::Allow, "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE");
+    r.setHeader(HeaderId::Allow, kAllow);
     t->respond(r);
 }
 
@@ -804,6 +820,129 @@ void InviteSession::hangup() {
     case State::Terminated:
         return;
     }
+}
+
+// ---------------------------------------------------------------- INFO, REFER (RFC 3515)
+
+bool InviteSession::info(const SessionBody &body) {
+    if (m_state != State::Confirmed)
+        return false;
+    SipMessage request = m_dialog.makeRequest("INFO");
+    if (!body.isEmpty())
+        request.setBody(body.data, body.contentType);
+    if (m_role == Role::Uac)
+        m_config.credentials.reauthorize(request);
+    sendRequest(request, m_dialog.nextHopUri(), {});
+    return true;
+}
+
+void InviteSession::pruneRefers() {
+    // Terminated subscriptions are kept for the application to read, but a peer sending REFER
+    // after REFER must not grow the list: the oldest finished ones go first.
+    for (qsizetype i = 0; i < m_refers.size() && m_refers.size() >= 2 * kMaxReferSubscriptions;) {
+        ReferSubscription *r = m_refers.at(i);
+        if (r->state() == ReferSubscription::State::Terminated) {
+            m_refers.removeAt(i);
+            r->deleteLater();
+        } else {
+            ++i;
+        }
+    }
+}
+
+int InviteSession::liveRefers(int role) const {
+    int n = 0;
+    for (const ReferSubscription *r : m_refers)
+        n += int(r->role()) == role && r->state() != ReferSubscription::State::Terminated;
+    return n;
+}
+
+ReferSubscription *InviteSession::refer(const NameAddr &referTo, const std::optional<Replaces> &replaces) {
+    if (m_state != State::Confirmed || !m_dialog.isValid() ||
+        liveRefers(int(ReferSubscription::Role::Referrer)) >= kMaxReferSubscriptions)
+        return nullptr;
+    pruneRefers();
+    auto *refer = new ReferSubscription(ReferSubscription::Role::Referrer, this);
+    refer->m_referTo = referTo;
+    refer->m_referTo.params().remove("tag");
+    if (replaces) {
+        refer->m_referTo.uri().headers().set("Replaces", replaces->toString());
+        refer->m_replaces = replaces;
+    }
+    refer->m_referredBy = NameAddr(m_dialog.localUri().uri(), m_dialog.localUri().displayName());
+    m_refers.append(refer);
+    connect(refer, &QObject::destroyed, this, [this, refer]() { m_refers.removeOne(refer); });
+    refer->sendRefer(false);
+    return refer;
+}
+
+void InviteSession::receiveRefer(ServerTransaction *t, const SipMessage &request) {
+    const QList<QByteArray> referTo = request.headers(HeaderId::ReferTo);
+    std::optional<NameAddr> target;
+    if (referTo.size() == 1) {
+        target = NameAddr::parse(referTo.first());
+        if (target && target->uri().scheme() == SipUri::Scheme::Tel)
+            target.reset(); // we can only place SIP calls
+    }
+    if (!target || !target->uri().isValid()) {
+        t->respond(SipMessage::responseTo(request, 400, "Missing or malformed Refer-To"));
+        return;
+    }
+    std::optional<Replaces> replaces;
+    if (const auto value = target->uri().headers().value("Replaces")) {
+        replaces = Replaces::parse(*value);
+        if (!replaces) {
+            t->respond(SipMessage::responseTo(request, 400, "Malformed Replaces in Refer-To"));
+            return;
+        }
+    }
+    if (liveRefers(int(ReferSubscription::Role::Referee)) >= kMaxReferSubscriptions) {
+        SipMessage r = SipMessage::responseTo(request, 503);
+        r.setHeader(HeaderId::RetryAfter, "5");
+        t->respond(r);
+        return;
+    }
+    pruneRefers();
+    auto *refer = new ReferSubscription(ReferSubscription::Role::Referee, this);
+    refer->m_referTo = *target;
+    refer->m_replaces = replaces;
+    if (request.hasHeader(HeaderId::ReferredBy))
+        refer->m_referredBy = NameAddr::parse(request.header(HeaderId::ReferredBy));
+    refer->startReferee(t, request);
+    m_refers.append(refer);
+    connect(refer, &QObject::destroyed, this, [this, refer]() { m_refers.removeOne(refer); });
+    qCInfo(lcInvite).noquote() << "REFER to" << refer->target().toString();
+    QPointer<ReferSubscription> guard(refer);
+    Q_EMIT referReceived(refer);
+    if (guard && guard->state() == ReferSubscription::State::Pending)
+        guard->arm(ReferSubscription::kDecisionTimeoutMs);
+}
+
+void InviteSession::receiveNotify(ServerTransaction *t, const SipMessage &request) {
+    const QByteArray event = request.header(HeaderId::Event);
+    const qsizetype semi = event.indexOf(';');
+    const QByteArray package = event.left(semi < 0 ? event.size() : semi).trimmed().toLower();
+    if (package != "refer") {
+        t->respond(489); // Bad Event: the only subscription an INVITE dialog carries here
+        return;
+    }
+    if (const int status = m_dialog.checkRequest(request)) {
+        t->respond(status);
+        return;
+    }
+    std::optional<quint32> id;
+    if (semi >= 0) {
+        if (const auto v = grammar::findParam(QByteArrayView(event).sliced(semi + 1), "id"))
+            id = quint32(v->toByteArray().toUInt());
+    }
+    for (ReferSubscription *refer : std::as_const(m_refers)) {
+        if (refer->role() == ReferSubscription::Role::Referrer && (!id || refer->id() == *id) &&
+            (id || refer->state() != ReferSubscription::State::Terminated)) {
+            refer->receiveNotify(t, request);
+            return;
+        }
+    }
+    t->respond(481);
 }
 
 } // namespace parlo::sip

@@ -4,6 +4,8 @@
 #include "sip/auth/DigestCredentials.h"
 #include "sip/dialog/Dialog.h"
 #include "sip/dialog/InviteSessionHandler.h"
+#include "sip/dialog/ReferSubscription.h"
+#include "sip/message/Replaces.h"
 #include "sip/transport/TransportLayer.h"
 
 #include <QHash>
@@ -69,7 +71,12 @@ public:
         DigestCredentials credentials;
         QByteArray userAgent = "Parlo/" PARLO_VERSION;
         int maxRedirects = 5;
+        // Further headers for the INVITE, e.g. Replaces and Referred-By when a REFER asked for
+        // the call (RFC 3891, 3892). Name and value as they go on the wire.
+        QList<std::pair<QByteArray, QByteArray>> extraHeaders;
     };
+    // REFER subscriptions a session keeps per role at once; more incoming REFERs get 503.
+    static constexpr int kMaxReferSubscriptions = 4;
 
     ~InviteSession() override;
 
@@ -84,6 +91,10 @@ public:
     // The initial INVITE (UAC: as last sent; UAS: as received).
     const SipMessage &invite() const { return m_invite; }
     NameAddr remoteIdentity() const;
+    // UAS: the Replaces header of the INVITE (RFC 3891), and the session of ours it matched
+    // (checked by InviteSessionManager before the session was offered; null once deleted).
+    std::optional<Replaces> replaces() const { return m_replaces; }
+    InviteSession *replacedSession() const { return m_replacedSession; }
 
     void setHandler(InviteSessionHandler *handler) { m_handler = handler; }
 
@@ -100,6 +111,17 @@ public:
     // A re-INVITE with a new offer from the handler (hold/resume). False when one cannot be sent
     // now (not confirmed, or one is pending).
     bool reinvite();
+    // INFO inside the confirmed dialog (e.g. application/dtmf-relay). False when not confirmed.
+    bool info(const SessionBody &body);
+
+    // RFC 3515: REFER inside the confirmed dialog; we are the referrer (transferor). Referred-By
+    // is our local URI; replaces (attended transfer) goes into the Refer-To URI as a header.
+    // The subscription is a child of this session; nullptr when the dialog is not confirmed or
+    // kMaxReferSubscriptions are running.
+    ReferSubscription *refer(const NameAddr &referTo, const std::optional<Replaces> &replaces = {});
+    // Refer subscriptions of both roles, terminated ones included (the oldest terminated ones are
+    // deleted once 2 * kMaxReferSubscriptions exist: hold them in a QPointer).
+    QList<ReferSubscription *> referSubscriptions() const { return m_refers; }
 
 Q_SIGNALS:
     void stateChanged(parlo::sip::InviteSession::State state);
@@ -114,9 +136,13 @@ Q_SIGNALS:
     // INFO inside the dialog (e.g. application/dtmf-relay), answered 200.
     void infoReceived(const parlo::sip::SessionBody &body);
     void ended(parlo::sip::InviteSession::EndReason reason, int status);
+    // A REFER with a valid Refer-To arrived (we are the referee, RFC 3515). Call accept() or
+    // reject() on it, now or within ReferSubscription::kDecisionTimeoutMs (then 403).
+    void referReceived(parlo::sip::ReferSubscription *refer);
 
 private:
     friend class InviteSessionManager;
+    friend class ReferSubscription;
 
     InviteSession(Role role, TransactionLayer *transactions, Resolver *resolver, QObject *parent);
 
@@ -149,6 +175,10 @@ private:
     void respond2xx(ServerTransaction *t, SipMessage response);
     void stop2xxRetransmission();
     void answerWith488(ServerTransaction *t, const SipMessage &request, const SessionError &error);
+    void receiveRefer(ServerTransaction *t, const SipMessage &request);
+    void receiveNotify(ServerTransaction *t, const SipMessage &request);
+    int liveRefers(int role) const;
+    void pruneRefers();
 
     void setState(State s);
     void end(EndReason reason, int status = 0);
@@ -193,6 +223,11 @@ private:
     SipMessage m_reinvite;
     QByteArray m_reinviteAckKey;
     Clock::TimerId m_glareTimer = 0;
+
+    // RFC 3891 / 3515
+    std::optional<Replaces> m_replaces;
+    QPointer<InviteSession> m_replacedSession;
+    QList<ReferSubscription *> m_refers;
 };
 
 } // namespace parlo::sip

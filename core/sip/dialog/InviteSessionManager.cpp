@@ -1,8 +1,11 @@
 #include "sip/dialog/InviteSessionManager.h"
 
+#include "sip/dialog/ReferSubscription.h"
 #include "sip/dialog/UasCore.h"
 #include "sip/transaction/ServerTransaction.h"
 #include "sip/transaction/TransactionLayer.h"
+
+#include "sip/message/SipIdentifiers.h"
 
 #include <QLoggingCategory>
 
@@ -18,9 +21,10 @@ InviteSessionManager::InviteSessionManager(TransactionLayer *transactions, UasCo
     , m_resolver(resolver) {
     uas->setHandler("INVITE", [this](ServerTransaction *t, const SipMessage &r) { return onInvite(t, r); });
     uas->setHandler("CANCEL", [this](ServerTransaction *t, const SipMessage &r) { return onCancel(t, r); });
-    for (const QByteArray method : {"BYE", "INFO", "UPDATE"})
+    for (const QByteArray method : {"BYE", "INFO", "UPDATE", "REFER"})
         uas->setHandler(method,
                         [this](ServerTransaction *t, const SipMessage &r) { return onInDialog(t, r); });
+    uas->setHandler("NOTIFY", [this](ServerTransaction *t, const SipMessage &r) { return onNotify(t, r); });
     connect(transactions, &TransactionLayer::ackReceived, this,
             [this](const SipMessage &ack, const ReceivedFrom &) { onAck(ack); });
     connect(transactions, &TransactionLayer::strayResponse, this,
@@ -30,7 +34,7 @@ InviteSessionManager::InviteSessionManager(TransactionLayer *transactions, UasCo
 InviteSessionManager::~InviteSessionManager() {
     for (const Clock::TimerId id : std::as_const(m_lingering))
         m_transactions->clock()->cancel(id);
-    for (const QByteArray method : {"INVITE", "CANCEL", "BYE", "INFO", "UPDATE"})
+    for (const QByteArray method : {"INVITE", "CANCEL", "BYE", "INFO", "UPDATE", "REFER", "NOTIFY"})
         m_uas->setHandler(method, nullptr);
 }
 
@@ -113,9 +117,20 @@ bool InviteSessionManager::onInvite(ServerTransaction *t, const SipMessage &requ
         t->respond(486);
         return true;
     }
+    std::optional<Replaces> replaces;
+    InviteSession *replaced = nullptr;
+    if (request.hasHeader(HeaderId::Replaces)) {
+        const int status = matchReplaces(request, &replaces, &replaced);
+        if (status) {
+            t->respond(SipMessage::responseTo(request, status, {}, newTag()));
+            return true;
+        }
+    }
     auto *session = adopt(new InviteSession(InviteSession::Role::Uas, m_transactions, m_resolver, this));
     const bool secure = t->receivedFrom().peer.protocol == TransportProtocol::Tls;
     session->startUas(t, request, contactFor(t, request), secure);
+    session->m_replaces = replaces;
+    session->m_replacedSession = replaced;
     Q_EMIT incomingSession(session);
     return true;
 }
@@ -128,6 +143,53 @@ bool InviteSessionManager::onInDialog(ServerTransaction *t, const SipMessage &re
     }
     session->receiveRequest(t, request);
     return true;
+}
+
+int InviteSessionManager::matchReplaces(const SipMessage &request, std::optional<Replaces> *replaces,
+                                        InviteSession **replaced) const {
+    // RFC 3891 §3.
+    const QList<QByteArray> values = request.headers(HeaderId::Replaces);
+    if (values.size() != 1)
+        return 400;
+    *replaces = Replaces::parse(values.first());
+    if (!*replaces)
+        return 400;
+    // The tags are seen from our side: to-tag is our local tag.
+    InviteSession *match = nullptr;
+    for (InviteSession *s : m_sessions) {
+        if (s->ownsDialog((*replaces)->callId(), (*replaces)->toTag(), (*replaces)->fromTag())) {
+            match = s;
+            break;
+        }
+    }
+    if (!match)
+        return 481;
+    const InviteSession::State state = match->state();
+    if (state == InviteSession::State::Terminated || state == InviteSession::State::Terminating)
+        return 603; // the dialog already ended
+    const bool confirmed =
+        state == InviteSession::State::Confirmed || state == InviteSession::State::Connecting;
+    if (!confirmed && match->role() == InviteSession::Role::Uas)
+        return 481; // an early dialog we did not initiate cannot be replaced
+    if (confirmed && (*replaces)->earlyOnly())
+        return 486;
+    *replaced = match;
+    return 0;
+}
+
+bool InviteSessionManager::onNotify(ServerTransaction *t, const SipMessage &request) {
+    InviteSession *session = request.toTag().isEmpty() ? nullptr : sessionForRequest(request);
+    if (session) {
+        session->receiveRequest(t, request);
+        return true;
+    }
+    // Not one of our INVITE dialogs: another usage (subscriptions) may own it.
+    const QByteArray event = request.header(HeaderId::Event).trimmed().toLower();
+    if (event == "refer" || event.startsWith("refer;")) {
+        t->respond(481);
+        return true;
+    }
+    return false;
 }
 
 bool InviteSessionManager::onCancel(ServerTransaction *t, const SipMessage &request) {

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "EventPrinter.h"
+#include "call/Call.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+// Follows one call for parlo-cli: prints its events (answered, dtmf, held, stats, ended …) and runs
+// the scripted actions of the command line (DTMF after the answer, hang up after S seconds).
+// A child of the CLI, not of the call, so it can still report the call's end.
+class CallReporter : public QObject {
+    Q_OBJECT
+public:
+    struct Actions {
+        double hangupAfterS = -1; // of connected time; < 0: never
+        QString dtmf;             // sent once, dtmfDelayMs after the answer
+        int dtmfDelayMs = 500;
+        int statsIntervalMs = 5000;
+    };
+
+    CallReporter(parlo::Call *call, int id, EventPrinter *out, const Actions &actions,
+                 QObject *parent = nullptr);
+
+    int id() const { return m_id; }
+    parlo::Call *call() const { return m_call; }
+    bool wasAnswered() const { return m_answered; }
+
+Q_SIGNALS:
+    // After the ended event was printed; the call object is deleted soon after.
+    void finished(parlo::Call *call);
+
+private:
+    void onState();
+    void onEnded();
+    void printStats(bool final);
+    QJsonObject base() const;
+    QString prefix() const;
+
+    QPointer<parlo::Call> m_call;
+    int m_id;
+    EventPrinter *m_out;
+    Actions m_actions;
+    QTimer m_statsTimer;
+    QTimer m_hangupTimer;
+    QTimer m_dtmfTimer;
+    bool m_answered = false;
+    bool m_ended = false;
+};

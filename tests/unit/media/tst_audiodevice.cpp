@@ -1,0 +1,285 @@
+// The sound-card path against a real PulseAudio server with a null sink and source, started by
+// this test on a private socket: device discovery, playback that comes back through the sink's
+// monitor, following the default device, and a whole call whose audio goes out of one side's
+// speaker and back in through its microphone.
+#include "call/EngineCallMedia.h"
+#include "media/AudioDevice.h"
+#include "media/GoertzelDetector.h"
+#include "media/MediaEngine.h"
+#include "media/ToneGenerator.h"
+#include "media/WavReader.h"
+#include "media/WavWriter.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QMediaDevices>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/types.h>
+
+using namespace parlo;
+using namespace parlo::media;
+
+namespace {
+// A private PulseAudio daemon: null sink + null source (the testbed's script), unix socket only.
+class PulseServer {
+public:
+    bool start(QString *why) {
+        const QString exe = QStandardPaths::findExecutable("pulseaudio");
+        if (exe.isEmpty()) {
+            *why = "pulseaudio is not installed (packaging/install-deps.sh --tests installs it)";
+            return false;
+        }
+        if (!m_dir.isValid()) {
+            *why = "no temporary directory";
+            return false;
+        }
+        const QString run = m_dir.path();
+        QDir().mkpath(run + "/pulse");
+        QFile script(QStringLiteral(PARLO_TEST_DATA "/../../../shared/testbed/pulse/null.pa"));
+        QByteArray text;
+        if (script.open(QIODevice::ReadOnly)) {
+            text = script.readAll();
+        } else {
+            // The same script, for a work tree without shared/ beside it.
+            text = "load-module module-null-sink sink_name=nullsink "
+                   "sink_properties=device.description=NullSink\n"
+                   "load-module module-null-source source_name=nullsrc\n"
+                   "load-module module-native-protocol-unix auth-anonymous=1 socket=@RUN@/pulse/native\n"
+                   "set-default-sink nullsink\nset-default-source nullsrc\n";
+        }
+        text.replace("@RUN@", run.toUtf8());
+        // Qt lists no monitor sources: a remapped source over the sink's monitor is a microphone
+        // that hears exactly what we play.
+        text += "load-module module-remap-source master=nullsink.monitor source_name=loopmic\n";
+        QFile pa(run + "/null.pa");
+        if (!pa.open(QIODevice::WriteOnly) || pa.write(text) != text.size()) {
+            *why = "cannot write null.pa";
+            return false;
+        }
+        pa.close();
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("HOME", run);
+        env.insert("XDG_RUNTIME_DIR", run);
+        env.insert("PULSE_RUNTIME_PATH", run + "/pulse");
+        env.insert("PULSE_STATE_PATH", run + "/state");
+        env.remove("PULSE_SERVER");
+        p.setProcessEnvironment(env);
+        // Exits by itself 10 s after its last client, should this test die before stop().
+        p.start(exe, {"-n", "-F", run + "/null.pa", "--daemonize=yes", "--exit-idle-time=10",
+                      "--use-pid-file=yes", "--log-target=stderr"});
+        if (!p.waitForFinished(20000) || p.exitCode() != 0) {
+            *why = "pulseaudio did not start: " + QString::fromUtf8(p.readAllStandardError());
+            return false;
+        }
+        m_socket = run + "/pulse/native";
+        for (int i = 0; i < 100 && !QFile::exists(m_socket); ++i)
+            QThread::msleep(50); // before the event loop exists: the daemon creates its socket
+        QFile pid(run + "/pulse/pid");
+        if (pid.open(QIODevice::ReadOnly))
+            m_pid = pid.readAll().trimmed().toLongLong();
+        if (!QFile::exists(m_socket) || m_pid <= 0) {
+            *why = "pulseaudio socket or pid file missing";
+            return false;
+        }
+        return true;
+    }
+    void stop() {
+        if (m_pid > 0 && ::kill(pid_t(m_pid), SIGTERM) == 0) { // the daemon we started, by its id
+            // Wait for it to go before its directory is removed.
+            for (int i = 0; i < 100 && ::kill(pid_t(m_pid), 0) == 0; ++i)
+                QThread::msleep(50);
+        }
+        m_pid = 0;
+    }
+    ~PulseServer() { stop(); }
+    QString serverString() const { return "unix:" + m_socket; }
+
+private:
+    QTemporaryDir m_dir{QDir::tempPath() + "/parlo-pulse-XXXXXX"};
+    QString m_socket;
+    qint64 m_pid = 0;
+};
+
+PulseServer *g_pulse = nullptr;
+QString g_pulseError;
+
+bool pactl(const QStringList &args) {
+    QProcess p;
+    p.start("pactl", args);
+    return p.waitForFinished(10000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+bool writeTone(const QString &path, double hz, int rate, int seconds) {
+    ToneGenerator gen(rate, ToneGenerator::sine(hz, 8000));
+    WavWriter w;
+    return w.open(path, WavFormat{rate, 1}) && w.write(gen.generate(rate * seconds)) && w.close();
+}
+
+// Plays a 1 kHz tone through dev for ms milliseconds in 20 ms steps and returns what it captured.
+std::vector<int16_t> loop(AudioDevice &dev, int ms, int rate = 16000) {
+    ToneGenerator tone(rate, ToneGenerator::sine(1000, 8000));
+    auto gen = [&](int n) { return tone.generate(n); };
+    std::vector<int16_t> captured;
+    QTimer timer;
+    timer.setTimerType(Qt::PreciseTimer);
+    int steps = 0;
+    QObject::connect(&timer, &QTimer::timeout, [&]() {
+        dev.play(gen(rate / 50), rate);
+        const auto c = dev.capture(rate / 50, rate);
+        captured.insert(captured.end(), c.begin(), c.end());
+        ++steps;
+    });
+    timer.start(20);
+    QDeadlineTimer deadline(ms * 3);
+    while (steps < ms / 20 && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return captured;
+}
+} // namespace
+
+class TestAudioDevice : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY2(g_pulse, qPrintable(g_pulseError));
+        QVERIFY(m_dir.isValid());
+    }
+
+    void listsNullDevices() {
+        QTRY_VERIFY_WITH_TIMEOUT(!QMediaDevices::defaultAudioOutput().isNull(), 5000);
+        QCOMPARE(QMediaDevices::defaultAudioOutput().id(), QByteArray("nullsink"));
+        QCOMPARE(QMediaDevices::defaultAudioInput().id(), QByteArray("nullsrc"));
+        bool monitor = false;
+        for (const QAudioDevice &d : QMediaDevices::audioInputs())
+            monitor = monitor || d.id() == "loopmic";
+        QVERIFY(monitor);
+    }
+
+    void opensDefaults() {
+        AudioDevice dev({}, {});
+        QSignalSpy errors(&dev, &AudioDevice::errorOccurred);
+        dev.start();
+        QVERIFY(dev.hasInput());
+        QVERIFY(dev.hasOutput());
+        QCOMPARE(dev.inputDevice().id(), QByteArray("nullsrc"));
+        QCOMPARE(dev.outputDevice().id(), QByteArray("nullsink"));
+        QVERIFY(dev.echoCancelling());
+        // The null source gives silence, in the size asked for.
+        const auto captured = loop(dev, 400);
+        QVERIFY(captured.size() >= 16000 / 50 * 19);
+        QVERIFY(GoertzelDetector::rms(captured) < 10);
+        QCOMPARE(errors.count(), 0);
+        dev.stop();
+        QVERIFY(!dev.hasInput());
+    }
+
+    void unknownDeviceFallsBackToDefault() {
+        AudioDevice dev("no-such-source", "no-such-sink");
+        dev.start();
+        QCOMPARE(dev.inputDevice().id(), QByteArray("nullsrc"));
+        QCOMPARE(dev.outputDevice().id(), QByteArray("nullsink"));
+    }
+
+    void playbackComesBackThroughMonitor() {
+        // Capture from the null sink's monitor: we hear exactly what we play.
+        AudioDevice dev("loopmic", {}, false);
+        dev.start();
+        QVERIFY(dev.hasInput() && dev.hasOutput());
+        QVERIFY(!dev.echoCancelling());
+        const auto captured = loop(dev, 2000);
+        const std::span<const int16_t> tail(captured.data() + captured.size() / 2, captured.size() / 2);
+        const double amp = GoertzelDetector::amplitude(tail, 1000, 16000);
+        QVERIFY2(amp > 2000, qPrintable(QString::number(amp)));
+    }
+
+    void callThroughDevices() {
+        // B plays 1 kHz; A has devices with its microphone on its own speaker's monitor and no echo
+        // cancellation, so B's tone comes back to B: the whole device path both ways, in a call.
+        const QString tone = m_dir.filePath("1k.wav");
+        const QString recB = m_dir.filePath("b.wav");
+        QVERIFY(writeTone(tone, 1000, 8000, 5));
+        MediaEngine engine;
+        CallMediaOptions oa;
+        oa.useAudioDevices = true;
+        oa.inputDeviceId = "loopmic";
+        oa.echoCancellation = false;
+        CallMediaOptions ob;
+        ob.playFile = tone;
+        ob.recordFile = recB;
+        auto a = createCallMedia(&engine, oa, QHostAddress::LocalHost);
+        auto b = createCallMedia(&engine, ob, QHostAddress::LocalHost);
+        QVERIFY(a && b);
+        QSignalSpy errors(a.get(), &CallMedia::mediaError);
+        auto negotiated = [](const CallMedia &peer) {
+            sdp::NegotiatedMedia m;
+            m.remoteAddress = peer.localAddress();
+            m.remotePort = peer.localPort();
+            m.remoteRtcpPort = quint16(peer.localPort() + 1);
+            m.sendCodec = sdp::Codec{9, "G722", 8000, 1, {}};
+            m.receiveCodecs = {m.sendCodec};
+            return m;
+        };
+        a->start(negotiated(*b));
+        b->start(negotiated(*a));
+        QTRY_VERIFY_WITH_TIMEOUT(b->stats().packetsReceived > 100, 10000);
+        QTest::qWait(1000);
+        a->stop();
+        b->stop();
+        QCOMPARE(errors.count(), 0);
+        WavFormat fmt;
+        const auto pcm = WavReader::readAll(recB, &fmt);
+        QVERIFY(pcm && pcm->size() > size_t(fmt.sampleRate));
+        const std::span<const int16_t> tail(pcm->data() + pcm->size() / 2, pcm->size() / 2);
+        const double amp = GoertzelDetector::amplitude(tail, 1000, fmt.sampleRate);
+        QVERIFY2(amp > 1000, qPrintable(QString::number(amp)));
+    }
+
+    void followsDefaultOutput() {
+        // Runs last: it changes the server's default sink.
+        AudioDevice dev({}, {});
+        QSignalSpy changed(&dev, &AudioDevice::outputChanged);
+        dev.start();
+        QCOMPARE(dev.outputDevice().id(), QByteArray("nullsink"));
+        QVERIFY(pactl({"load-module", "module-null-sink", "sink_name=second"}));
+        QVERIFY(pactl({"set-default-sink", "second"}));
+        QTRY_COMPARE_WITH_TIMEOUT(dev.outputDevice().id(), QByteArray("second"), 10000);
+        QVERIFY(dev.hasOutput());
+        QVERIFY(pactl({"set-default-sink", "nullsink"}));
+        QTRY_COMPARE_WITH_TIMEOUT(dev.outputDevice().id(), QByteArray("nullsink"), 10000);
+    }
+};
+
+int main(int argc, char **argv) {
+    // The server must exist before Qt Multimedia first looks for devices.
+    PulseServer pulse;
+    if (pulse.start(&g_pulseError)) {
+        g_pulse = &pulse;
+        qputenv("PULSE_SERVER", pulse.serverString().toUtf8());
+    } else {
+        qputenv("PULSE_SERVER", "unix:/nonexistent/parlo-test-no-audio");
+    }
+    int rc = 0;
+    {
+        QCoreApplication app(argc, argv);
+        TestAudioDevice test;
+        QTEST_SET_MAIN_SOURCE_PATH
+        rc = QTest::qExec(&test, argc, argv);
+    }
+    pulse.stop();
+    return rc;
+}
+
+#include "tst_audiodevice.moc"
