@@ -2,6 +2,7 @@
 
 #include "ErrorText.h"
 #include "call/Call.h"
+#include "call/CallManager.h"
 #include "sip/dialog/InviteSession.h"
 
 #include <QJsonObject>
@@ -14,12 +15,14 @@ QString viaName(Call::DtmfMethod method) {
 }
 } // namespace
 
-CallReporter::CallReporter(Call *call, int id, EventPrinter *out, const Actions &actions, QObject *parent)
+CallReporter::CallReporter(Call *call, int id, EventPrinter *out, const Actions &actions, CallManager *calls,
+                           QObject *parent)
     : QObject(parent)
     , m_call(call)
     , m_id(id)
     , m_out(out)
-    , m_actions(actions) {
+    , m_actions(actions)
+    , m_calls(calls) {
     m_statsTimer.setInterval(std::max(200, actions.statsIntervalMs));
     connect(&m_statsTimer, &QTimer::timeout, this, [this]() { printStats(false); });
     m_hangupTimer.setSingleShot(true);
@@ -37,6 +40,44 @@ CallReporter::CallReporter(Call *call, int id, EventPrinter *out, const Actions 
                              return o;
                          }());
     });
+
+    m_holdTimer.setSingleShot(true);
+    connect(&m_holdTimer, &QTimer::timeout, this, [this]() {
+        if (m_call && !m_call->hold())
+            m_out->event(QStringLiteral("hold_failed"),
+                         prefix() + QStringLiteral("cannot put the call on hold now"), base());
+    });
+    m_resumeTimer.setSingleShot(true);
+    connect(&m_resumeTimer, &QTimer::timeout, this, [this]() {
+        if (m_call && !m_call->resume())
+            m_out->event(QStringLiteral("resume_failed"),
+                         prefix() + QStringLiteral("cannot resume the call now"), base());
+    });
+    m_transferTimer.setSingleShot(true);
+    connect(&m_transferTimer, &QTimer::timeout, this, &CallReporter::startTransfer);
+    if (m_calls) {
+        connect(m_calls, &CallManager::transferProgress, this, [this](Call *c, int status) {
+            if (c != m_call)
+                return;
+            QJsonObject o = base();
+            o.insert(QStringLiteral("status"), status);
+            m_out->event(QStringLiteral("transfer_progress"),
+                         prefix() + QStringLiteral("transfer: the other side reports %1").arg(status), o);
+        });
+        connect(m_calls, &CallManager::transferSucceeded, this, [this](Call *c) {
+            if (c != m_call)
+                return;
+            m_out->event(QStringLiteral("transferred"), prefix() + QStringLiteral("transferred"), base());
+        });
+        connect(m_calls, &CallManager::transferFailed, this, [this](Call *c, int status) {
+            if (c != m_call)
+                return;
+            QJsonObject o = base();
+            o.insert(QStringLiteral("status"), status);
+            m_out->event(QStringLiteral("transfer_failed"),
+                         prefix() + QStringLiteral("transfer failed (%1); the call stays").arg(status), o);
+        });
+    }
 
     connect(call, &Call::stateChanged, this, &CallReporter::onState);
     connect(call, &Call::ended, this, &CallReporter::onEnded);
@@ -150,11 +191,31 @@ void CallReporter::onState() {
             m_hangupTimer.start(int(m_actions.hangupAfterS * 1000));
         if (!m_actions.dtmf.isEmpty())
             m_dtmfTimer.start(std::max(0, m_actions.dtmfDelayMs));
+        if (m_actions.holdAfterS >= 0)
+            m_holdTimer.start(int(m_actions.holdAfterS * 1000));
+        if (m_actions.resumeAfterS >= 0)
+            m_resumeTimer.start(int(m_actions.resumeAfterS * 1000));
+        if (m_actions.transferTo)
+            m_transferTimer.start(int(m_actions.transferAfterS * 1000));
         break;
     }
     default:
         break;
     }
+}
+
+void CallReporter::startTransfer() {
+    if (!m_call || !m_calls || !m_actions.transferTo)
+        return;
+    const QString target = QString::fromUtf8(m_actions.transferTo->toString());
+    QJsonObject o = base();
+    o.insert(QStringLiteral("to"), target);
+    if (!m_calls->transferBlind(m_call, *m_actions.transferTo)) {
+        m_out->event(QStringLiteral("transfer_failed"),
+                     prefix() + QStringLiteral("cannot transfer the call to %1 now").arg(target), o);
+        return;
+    }
+    m_out->event(QStringLiteral("transfer"), prefix() + QStringLiteral("transferring to %1").arg(target), o);
 }
 
 void CallReporter::printStats(bool final) {
@@ -199,6 +260,9 @@ void CallReporter::onEnded() {
     m_statsTimer.stop();
     m_hangupTimer.stop();
     m_dtmfTimer.stop();
+    m_holdTimer.stop();
+    m_resumeTimer.stop();
+    m_transferTimer.stop();
     if (m_answered)
         printStats(true);
     const Call::EndReason reason = m_call->endReason();

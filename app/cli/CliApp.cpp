@@ -187,10 +187,22 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
     const QCommandLineOption statsInterval(QStringLiteral("stats-interval"),
                                            QStringLiteral("Seconds between stats events (default 5)."),
                                            QStringLiteral("S"));
-    p.addOptions({aor,    username, passwordFile, proxy, transport, caFile,
-                  listen, json,     logSip,       once,  expires,   verbose,
-                  play,   record,   hangupAfter,  dtmf,  dtmfDelay, autoAnswer,
-                  reject, maxCalls, codecs,       srtp,  audio,     statsInterval});
+    const QCommandLineOption holdAfter(QStringLiteral("hold-after"),
+                                       QStringLiteral("Put the call on hold S seconds after the answer."),
+                                       QStringLiteral("S"));
+    const QCommandLineOption resumeAfter(QStringLiteral("resume-after"),
+                                         QStringLiteral("Resume the held call S seconds after the answer."),
+                                         QStringLiteral("S"));
+    const QCommandLineOption transferTo(QStringLiteral("transfer-to"),
+                                        QStringLiteral("Blind-transfer the call (REFER) to URI."),
+                                        QStringLiteral("URI"));
+    const QCommandLineOption transferAfter(
+        QStringLiteral("transfer-after"),
+        QStringLiteral("Seconds after the answer before --transfer-to (default 2)."), QStringLiteral("S"));
+    p.addOptions({aor,         username, passwordFile,  proxy,      transport,   caFile,     listen,
+                  json,        logSip,   once,          expires,    verbose,     play,       record,
+                  hangupAfter, dtmf,     dtmfDelay,     autoAnswer, reject,      maxCalls,   codecs,
+                  srtp,        audio,    statsInterval, holdAfter,  resumeAfter, transferTo, transferAfter});
 
     if (!p.parse(args))
         return usageError(p.errorText());
@@ -226,8 +238,9 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
     }
     if (positional.size() > (isCall ? 2 : 1))
         return usageError(QStringLiteral("unexpected argument '%1'").arg(positional.at(isCall ? 2 : 1)));
-    const QList<QCommandLineOption> callOptions{play,   record, hangupAfter, dtmf,         dtmfDelay,
-                                                codecs, srtp,   audio,       statsInterval};
+    const QList<QCommandLineOption> callOptions{
+        play,  record,        hangupAfter, dtmf,        dtmfDelay,  codecs,       srtp,
+        audio, statsInterval, holdAfter,   resumeAfter, transferTo, transferAfter};
     if (!isCall && !isListen) {
         for (const QCommandLineOption &opt :
              callOptions + QList<QCommandLineOption>{autoAnswer, reject, maxCalls})
@@ -279,6 +292,37 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
     if (p.isSet(maxCalls) && !intOption(maxCalls, 1, 1000000, &o->maxCalls))
         return usageError(
             QStringLiteral("--max-calls: '%1' is not a positive number").arg(p.value(maxCalls)));
+    auto secondsOption = [&p](const QCommandLineOption &opt, double *out) {
+        bool ok = false;
+        const double v = p.value(opt).toDouble(&ok);
+        if (!ok || v < 0 || v > 86400)
+            return false;
+        *out = v;
+        return true;
+    };
+    for (const auto &[opt, out] :
+         {std::pair{&holdAfter, &o->holdAfterS}, std::pair{&resumeAfter, &o->resumeAfterS},
+          std::pair{&transferAfter, &o->transferAfterS}}) {
+        if (p.isSet(*opt) && !secondsOption(*opt, out))
+            return usageError(QStringLiteral("--%1: '%2' is not a number of seconds")
+                                  .arg(opt->names().first(), p.value(*opt)));
+    }
+    if (p.isSet(resumeAfter) && !p.isSet(holdAfter))
+        return usageError(QStringLiteral("--resume-after needs --hold-after"));
+    if (p.isSet(resumeAfter) && o->resumeAfterS <= o->holdAfterS)
+        return usageError(QStringLiteral("--resume-after must be later than --hold-after"));
+    if (p.isSet(transferAfter) && !p.isSet(transferTo))
+        return usageError(QStringLiteral("--transfer-after needs --transfer-to"));
+    if (p.isSet(transferTo)) {
+        QString target = p.value(transferTo);
+        if (!target.startsWith(QLatin1String("sip:")) && !target.startsWith(QLatin1String("sips:")))
+            target.prepend(QStringLiteral("sip:"));
+        o->transferTo = SipUri::parse(target.toUtf8());
+        if (!o->transferTo || o->transferTo->host().isEmpty())
+            return usageError(
+                QStringLiteral("--transfer-to: '%1' is not a SIP URI like sip:carol@example.com")
+                    .arg(p.value(transferTo)));
+    }
     if (p.isSet(statsInterval)) {
         bool ok = false;
         const double sec = p.value(statsInterval).toDouble(&ok);
@@ -304,8 +348,12 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
         }
         if (o->codecs.isEmpty())
             return usageError(QStringLiteral("--codecs: no codec given"));
+        // telephone-event at the rates of the chosen codecs (RFC 4733 §7.1.1: one per clock rate)
+        const QList<sdp::Codec> chosen = o->codecs;
         for (const sdp::Codec &c : all)
-            if (c.isTelephoneEvent())
+            if (c.isTelephoneEvent() &&
+                std::any_of(chosen.cbegin(), chosen.cend(),
+                            [&c](const sdp::Codec &a) { return a.clockRate == c.clockRate; }))
                 o->codecs.append(c);
     } else {
         o->codecs = all;
@@ -482,6 +530,21 @@ bool CliApp::setUpCalls() {
     me.transport = m_options.transport;
     m_calls->setIdentity(me);
 
+    // Transferee: the peer REFERred us elsewhere; the new outgoing call is followed like ours.
+    connect(m_calls, &CallManager::transferRequested, this, [this](Call *call, Call *newCall) {
+        const int from = reporterId(call);
+        follow(newCall);
+        const QString target = newCall->remoteUri();
+        m_out.event(QStringLiteral("transfer_requested"),
+                    QStringLiteral("call %1: transferred by the other side to %2 (call %3)")
+                        .arg(from)
+                        .arg(target)
+                        .arg(m_nextCallId - 1),
+                    {{QStringLiteral("call"), from},
+                     {QStringLiteral("to"), target},
+                     {QStringLiteral("new_call"), m_nextCallId - 1}});
+    });
+
     if (m_options.command == QLatin1String("listen")) {
         if (m_options.autoAnswerMs >= 0)
             m_calls->setAutoAnswer(m_options.autoAnswerMs);
@@ -537,10 +600,21 @@ void CliApp::follow(Call *call) {
     actions.dtmf = m_options.dtmf;
     actions.dtmfDelayMs = m_options.dtmfDelayMs;
     actions.statsIntervalMs = m_options.statsIntervalMs;
-    auto *reporter = new CallReporter(call, m_nextCallId++, &m_out, actions, this);
+    actions.holdAfterS = m_options.holdAfterS;
+    actions.resumeAfterS = m_options.resumeAfterS;
+    actions.transferTo = m_options.transferTo;
+    actions.transferAfterS = m_options.transferAfterS;
+    auto *reporter = new CallReporter(call, m_nextCallId++, &m_out, actions, m_calls, this);
     ++m_liveCalls;
     connect(reporter, &CallReporter::finished, this,
             [this, reporter](Call *c) { onCallFinished(c, reporter); });
+}
+
+int CliApp::reporterId(const Call *call) const {
+    for (const CallReporter *r : findChildren<CallReporter *>(QString(), Qt::FindDirectChildrenOnly))
+        if (r->call() == call)
+            return r->id();
+    return 0;
 }
 
 void CliApp::onCallFinished(Call *call, CallReporter *reporter) {
@@ -548,9 +622,11 @@ void CliApp::onCallFinished(Call *call, CallReporter *reporter) {
     ++m_callsEnded;
     reporter->deleteLater();
     if (m_options.command == QLatin1String("call")) {
-        const int code = exitCodeFor(call, reporter->wasAnswered());
+        // The dialled call (number 1) decides the exit code; calls a transfer started (REFER
+        // from the peer) run to their end before we exit.
+        const int code = reporter->id() == 1 ? exitCodeFor(call, reporter->wasAnswered()) : m_exitCode;
         m_exitCode = code;
-        if (code != 0) {
+        if (code != 0 && reporter->id() == 1) {
             QString end = ErrorText::callEnd(call->endReason(), call->endStatus());
             if (call->endReason() == Call::EndReason::NotReachable && call->session()) {
                 // The session knows which step failed; name it and the target.
@@ -587,7 +663,8 @@ void CliApp::onCallFinished(Call *call, CallReporter *reporter) {
                          {QStringLiteral("status"), call->endStatus()},
                          {QStringLiteral("exit_code"), code}});
         }
-        shutdown(code);
+        if (m_liveCalls == 0 || code != 0)
+            shutdown(code);
     } else if (m_options.maxCalls > 0 && m_callsEnded >= m_options.maxCalls) {
         shutdown(0);
     }

@@ -55,6 +55,9 @@ public:
         parlo::sdp::SrtpPolicy srtp = parlo::sdp::SrtpPolicy::Optional;
         bool audio = false;
         int statsIntervalMs = 5000;
+        double holdAfterS = -1, resumeAfterS = -1;
+        std::optional<parlo::sip::SipUri> transferTo;
+        double transferAfterS = 2;
     };
 
     // Parses argv; on error prints the problem and returns the exit code to use (2), else -1.
@@ -75,6 +78,7 @@ private:
     void dial();
     void follow(parlo::Call *call);
     void onCallFinished(parlo::Call *call, CallReporter *reporter);
+    int reporterId(const parlo::Call *call) const; // our number for call (0: not followed)
     void shutdown(int exitCode);
     void finishShutdown();
     void logWire(bool outgoing, const parlo::sip::Peer &peer, const QByteArray &bytes);

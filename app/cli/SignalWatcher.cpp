@@ -35,11 +35,13 @@ SignalWatcher::SignalWatcher(QObject *parent)
 }
 
 SignalWatcher::~SignalWatcher() {
-    ::signal(SIGINT, SIG_DFL);
-    ::signal(SIGTERM, SIG_DFL);
-    if (g_fds[0] >= 0) {
-        ::close(g_fds[0]);
-        ::close(g_fds[1]);
-        g_fds[0] = g_fds[1] = -1;
+    // The handler stays: the process is about to exit, and a signal arriving now must not kill it
+    // with the default action (timeout(1) sends SIGINT/SIGTERM to the child and again to its process
+    // group, so a second copy often lands during shutdown). It writes to -1 from here on (EBADF).
+    const int a = g_fds[0], b = g_fds[1];
+    g_fds[0] = g_fds[1] = -1;
+    if (a >= 0) {
+        ::close(a);
+        ::close(b);
     }
 }

@@ -126,6 +126,9 @@ void CallManager::onIncoming(InviteSession *session) {
         session->reject(486);
         return;
     }
+    // 180 first: it carries no SDP, so it need not wait for the media (binding the RTP/RTCP pair
+    // and handing the worker to the media thread). Only the answer needs the bound port.
+    session->ring(180);
     const QHostAddress from(QString::fromLatin1(session->invite().topVia().value_or(Via()).host()));
     auto media = makeMedia(from);
     if (!media) {
@@ -135,7 +138,6 @@ void CallManager::onIncoming(InviteSession *session) {
     auto *call = new Call(Call::Direction::Incoming, m_caps, std::move(media), this);
     call->attach(session);
     adopt(call);
-    call->ring();
     Q_EMIT incomingCall(call);
     if (m_autoAnswerMs >= 0) {
         QPointer<Call> guard(call);

@@ -99,6 +99,18 @@ JitterBuffer::Frame JitterBuffer::pop(int64_t nowMs) {
         m_buffering = false;
         // Resume at the oldest buffered packet; anything before it was lost or played.
         m_next = m_havePlayed ? qMax(m_next, m_packets.begin()->first) : m_packets.begin()->first;
+        if (!m_havePlayed && bufferedMs() > targetDelayMs() + 2 * m_config.frameMs) {
+            // Nothing played yet, and so much buffered that the shrink step below would fire: a
+            // burst (packets queued while the receiver was busy setting up the call). Dropping the
+            // excess now is silent; left in, it would be shrunk away one skipped frame per
+            // adjustment step, each an audible break. Keep what a normal start holds: the target
+            // plus the frame that arrived while buffering.
+            while (bufferedMs() > targetDelayMs() + m_config.frameMs) {
+                if (m_packets.erase(m_next))
+                    ++m_stats.skipped;
+                ++m_next;
+            }
+        }
     }
     if (m_packets.empty()) {
         // Underrun: stop and re-buffer to the (meanwhile perhaps larger) target delay.

@@ -1,5 +1,7 @@
 #include "media/MediaEngine.h"
 
+#include "media/SrtpContext.h"
+
 #include <QPointer>
 
 namespace parlo::media {
@@ -11,9 +13,16 @@ MediaEngine::MediaEngine(QObject *parent)
     m_root->moveToThread(&m_thread);
     // Media timers and sockets are latency bound; the work per frame is small.
     m_thread.start(QThread::TimeCriticalPriority);
+    // libsrtp's one-time initialization runs its self-tests (tens of ms, hundreds under load). Run it
+    // now on a helper thread: on the media thread it would delay every call's start behind it, and
+    // in the first secure call's start it would stall that call while the peer's packets pile up.
+    // A secure call that starts before it finished waits for it (std::call_once), plain ones don't.
+    m_srtpInit = std::thread([]() { SrtpContext::initializeLibrary(); });
 }
 
 MediaEngine::~MediaEngine() {
+    if (m_srtpInit.joinable())
+        m_srtpInit.join();
     // Workers must die on their own thread (their timers and sockets belong to it).
     QMetaObject::invokeMethod(
         m_root, [root = m_root]() { delete root; }, Qt::BlockingQueuedConnection);

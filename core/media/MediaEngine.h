@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <thread>
 
 namespace parlo::media {
 
@@ -23,6 +24,7 @@ public:
 
 private:
     QThread m_thread;
+    std::thread m_srtpInit;
     QObject *m_root; // lives on the media thread; parent of adopted workers
 };
 

@@ -135,6 +135,9 @@ public:
     bool latchedRtp = false, latchedRtcp = false;
     WavSink record;
     bool recordOpened = false;
+    // The recording's time line starts with the session: what came before the first packet is
+    // silence in the file, so a recording lines up with the call (and with the far side's --play).
+    int64_t recordStartMs = 0;
 
     // RTCP
     uint32_t lastSrReceived = 0; // middle 32 bits of the peer's last SR
@@ -342,6 +345,7 @@ void MediaSessionPrivate::applyMedia(const sdp::NegotiatedMedia &m) {
             if (!config.recordFile.isEmpty()) {
                 // The first negotiated codec's audio rate (G.722: 16 kHz), whatever comes later.
                 recordOpened = record.open(config.recordFile, encoder->clockRate());
+                recordStartMs = now;
                 if (!recordOpened)
                     error(MediaSession::Error::RecordFileUnwritable, config.recordFile);
             }
@@ -582,6 +586,13 @@ void MediaSessionPrivate::playFrame(int64_t now) {
         if (!codec)
             return;
         lastDecodePt = pt;
+        if (!decodedAny && recordOpened) {
+            // Pad to this frame's start: it plays from now - frameMs to now.
+            const int64_t gapMs = now - recordStartMs - jitter->config().frameMs;
+            if (gapMs > 0)
+                record.write(std::vector<int16_t>(size_t(record.sampleRate() * gapMs / 1000), 0),
+                             record.sampleRate());
+        }
         decodedAny = true;
         deliver(toMono(codec->decode(QByteArrayView(f.payload).sliced(1)), codec->channels()),
                 codec->clockRate());

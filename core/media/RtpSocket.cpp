@@ -3,6 +3,7 @@
 #include <QLoggingCategory>
 #include <QNetworkDatagram>
 #include <QNetworkInterface>
+#include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QUdpSocket>
 
@@ -81,10 +82,15 @@ std::unique_ptr<RtpSocket> RtpSocket::bind(const QHostAddress &towards) {
     auto *gen = QRandomGenerator::global();
     for (int attempt = 0; attempt < kBindAttempts; ++attempt) {
         const quint16 port = quint16(gen->bounded(kPortMin / 2, kPortMax / 2) * 2);
+        // RTP never goes through a proxy. Without NoProxy every bind() asks the application
+        // proxy factory (libproxy on Debian: a blocking round trip to its worker thread that
+        // parses /etc/services), which cost most of an incoming call's time to 180.
         auto rtp = std::make_unique<QUdpSocket>();
+        rtp->setProxy(QNetworkProxy::NoProxy);
         if (!rtp->bind(local, port))
             continue;
         auto rtcp = std::make_unique<QUdpSocket>();
+        rtcp->setProxy(QNetworkProxy::NoProxy);
         if (!rtcp->bind(local, port + 1))
             continue;
         s->m_rtp = rtp.release();

@@ -26,6 +26,10 @@ bool initLibrary() {
 constexpr int kTrailerRoom = SRTP_MAX_TRAILER_LEN;
 } // namespace
 
+bool SrtpContext::initializeLibrary() {
+    return initLibrary();
+}
+
 SrtpContext::SrtpContext(Suite suite, Direction direction)
     : m_suite(suite)
     , m_direction(direction) {}

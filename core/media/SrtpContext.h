@@ -16,6 +16,11 @@ public:
 
     static constexpr int kMasterKeyAndSaltLength = 30; // 16-byte key + 14-byte salt
 
+    // Initializes libsrtp once per process (thread-safe). Its self-tests take tens of ms, more under
+    // load: MediaEngine calls this when it starts, so no call's media thread stalls on it and the
+    // peer's first packets do not pile up into a burst. create() calls it too, as a fallback.
+    static bool initializeLibrary();
+
     // nullptr (and error set) when the key has the wrong length or libsrtp refuses the policy.
     static std::unique_ptr<SrtpContext> create(Suite suite, const QByteArray &masterKeyAndSalt,
                                                Direction direction, Error *error = nullptr);

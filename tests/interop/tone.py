@@ -64,14 +64,18 @@ def main(argv):
         freq = float(argv[3])
         allowed = int(argv[4]) if len(argv) > 4 else 0
         # A sine obeys x[n] = k·x[n-1] - x[n-2]: a large residual is a break in the waveform. The
-        # first 0.3 s (jitter buffer filling, codec start) and the fade at the end are left out.
+        # silence before the first packet (recordings start with the call), the first 0.3 s of
+        # sound (jitter buffer filling, codec start) and the fade at the end are left out.
         k = 2 * math.cos(2 * math.pi * freq / rate)
-        body = samples[int(0.3 * rate): len(samples) - rate // 20]
+        peak = max((abs(x) for x in samples), default=0)
+        onset = next((n for n, x in enumerate(samples) if abs(x) > peak / 10), 0)
+        start = onset + int(0.3 * rate)
+        body = samples[start: len(samples) - rate // 20]
         limit = 0.3 * rms(body) * math.sqrt(2)
         breaks, last = [], -rate
         for n in range(2, len(body)):
             if abs(body[n] - k * body[n - 1] + body[n - 2]) > limit and n - last > rate // 100:
-                breaks.append(round(0.3 + n / rate, 3))
+                breaks.append(round((start + n) / rate, 3))
                 last = n
         print(f"{argv[2]}: {len(samples) / rate:.2f} s at {rate} Hz, {len(breaks)} breaks in the {freq:.0f} Hz "
               f"sine (allowed {allowed}){': at ' + ', '.join(f'{t:.3f}' for t in breaks[:10]) + ' s' if breaks else ''}")

@@ -17,6 +17,7 @@ private slots:
     void latePacket();
     void sequenceWrap();
     void underrunRebuffers();
+    void burstBeforePlayoutIsDroppedOnce();
     void adaptation();
     void capacityBound();
     void rtpPacketOverload();
@@ -86,16 +87,19 @@ void TestJitterBuffer::reorder() {
 
 void TestJitterBuffer::loss() {
     JitterBuffer jb;
-    for (int n : {0, 1, 3, 4})
-        jb.put(uint16_t(n), ts(n), payload(n), 0);
-    jb.pop(0);
+    // Packets on time, 2 lost on the way.
+    jb.put(0, ts(0), payload(0), 0);
+    QCOMPARE(jb.pop(0).kind, Kind::Empty);
+    jb.put(1, ts(1), payload(1), 20);
     QCOMPARE(jb.pop(20).sequence, 0);
     QCOMPARE(jb.pop(40).sequence, 1);
+    jb.put(3, ts(3), payload(3), 60);
     const auto missing = jb.pop(60);
     QCOMPARE(missing.kind, Kind::Missing);
     QCOMPARE(int(missing.sequence), 2);
     QCOMPARE(missing.next, payload(3)); // for FEC decoding
     QCOMPARE(missing.timestamp, ts(2));
+    jb.put(4, ts(4), payload(4), 80);
     QCOMPARE(jb.pop(80).sequence, 3);
     QCOMPARE(jb.pop(100).sequence, 4);
     QCOMPARE(jb.stats().missing, 1);
@@ -163,6 +167,38 @@ void TestJitterBuffer::underrunRebuffers() {
     const auto f = popPlayable(jb, &now);
     QCOMPARE(f.kind, Kind::Packet);
     QCOMPARE(int(f.sequence), 1);
+}
+
+// The receiver was busy when the call started (libsrtp initialising on the media thread): the
+// peer's first 300 ms arrive at once, then packets come every 20 ms. The backlog must be dropped
+// before anything plays, not skipped a frame at a time while playing (each skip a break in the
+// audio, every 200 ms for seconds: the PCMU + SRTP recording from baresip).
+void TestJitterBuffer::burstBeforePlayoutIsDroppedOnce() {
+    JitterBuffer jb;
+    constexpr int kBurst = 15;
+    for (int n = 0; n < kBurst; ++n)
+        QCOMPARE(jb.put(uint16_t(n), ts(n), payload(n), 300), JitterBuffer::PutResult::Accepted);
+    QList<int> played;
+    int breaks = 0;
+    for (int i = 0; i < 150; ++i) {
+        const int64_t now = 300 + i * 20;
+        const int n = kBurst + i;
+        jb.put(uint16_t(n), ts(n), payload(n), now);
+        const auto f = jb.pop(now);
+        if (f.kind == Kind::Packet) {
+            if (!played.isEmpty() && int(f.sequence) != played.last() + 1)
+                ++breaks;
+            played.append(f.sequence);
+        } else if (!played.isEmpty()) {
+            ++breaks; // Missing or Empty once playing: a break too
+        }
+    }
+    QVERIFY(played.size() > 140);
+    QCOMPARE(breaks, 0);
+    // The backlog went before the first frame: playout runs at about the target delay.
+    QVERIFY2(played.first() >= kBurst - 4, qPrintable(QString::number(played.first())));
+    QVERIFY2(jb.bufferedPackets() * 20 <= jb.targetDelayMs() + 20,
+             qPrintable(QString::number(jb.bufferedPackets())));
 }
 
 void TestJitterBuffer::adaptation() {
