@@ -146,6 +146,509 @@
     </message>
 </context>
 <context>
+    <name>CallController</name>
+    <message>
+        <location filename="../ui/CallController.cpp" line="42"/>
+        <source>The call with %1 was transferred.</source>
+        <translation>Der Anruf mit %1 wurde vermittelt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallController.cpp" line="78"/>
+        <source>The call with %1 has ended.</source>
+        <translation>Der Anruf mit %1 ist beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallController.cpp" line="161"/>
+        <source>Add an account first, or enter a full address like sip:bob@example.com.</source>
+        <translation>Fügen Sie zuerst ein Konto hinzu oder geben Sie eine vollständige Adresse ein, z. B. sip:bob@example.com.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallController.cpp" line="170"/>
+        <source>Parlo could not open a network port for the call&apos;s audio.</source>
+        <translation>Parlo konnte keinen Netzwerkport für den Ton des Anrufs öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallController.cpp" line="233"/>
+        <source>The call cannot be transferred now: it must be connected.</source>
+        <translation>Der Anruf kann jetzt nicht vermittelt werden: Er muss verbunden sein.</translation>
+    </message>
+</context>
+<context>
+    <name>CallErrorText</name>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="15"/>
+        <source>Enter a number or a SIP address.</source>
+        <translation>Geben Sie eine Nummer oder eine SIP-Adresse ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="17"/>
+        <source>This is not a valid SIP address. Write it like sip:bob@example.com.</source>
+        <translation>Das ist keine gültige SIP-Adresse. Schreiben Sie sie z. B. so: sip:bob@example.com.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="19"/>
+        <source>A phone number can only contain digits, a leading +, * and #.</source>
+        <translation>Eine Telefonnummer darf nur Ziffern, ein führendes +, * und # enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="21"/>
+        <source>Parlo can call sip:, sips: and tel: addresses only.</source>
+        <translation>Parlo kann nur sip:-, sips:- und tel:-Adressen anrufen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="23"/>
+        <source>Add an account first, or enter a full address like sip:bob@example.com.</source>
+        <translation>Fügen Sie zuerst ein Konto hinzu oder geben Sie eine vollständige Adresse ein, z. B. sip:bob@example.com.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="36"/>
+        <source>The caller hung up before the call was answered.</source>
+        <translation>Der Anrufer hat aufgelegt, bevor der Anruf angenommen wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="38"/>
+        <source>You declined the call.</source>
+        <translation>Sie haben den Anruf abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="40"/>
+        <source>The other side is busy.</source>
+        <translation>Die Gegenstelle ist besetzt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="45"/>
+        <source>This number or address does not exist (%1).</source>
+        <translation>Diese Nummer oder Adresse gibt es nicht (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="47"/>
+        <source>The other side is not available right now (%1).</source>
+        <translation>Die Gegenstelle ist gerade nicht erreichbar (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="49"/>
+        <source>The other side declined the call.</source>
+        <translation>Die Gegenstelle hat den Anruf abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="51"/>
+        <source>The call was refused (%1).</source>
+        <translation>Der Anruf wurde abgewiesen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="51"/>
+        <source>The call was refused.</source>
+        <translation>Der Anruf wurde abgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="53"/>
+        <source>The other side cannot be reached: no answer, no connection or an unknown server name.</source>
+        <translation>Die Gegenstelle ist nicht erreichbar: keine Antwort, keine Verbindung oder ein unbekannter Servername.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="55"/>
+        <source>The other side supports none of Parlo&apos;s audio codecs.</source>
+        <translation>Die Gegenstelle unterstützt keinen der Audio-Codecs von Parlo.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="57"/>
+        <source>Your provider refused the call: check the account&apos;s password.</source>
+        <translation>Ihr Anbieter hat den Anruf abgewiesen: Prüfen Sie das Passwort des Kontos.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="59"/>
+        <source>The connection to the other side was lost.</source>
+        <translation>Die Verbindung zur Gegenstelle ist abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="68"/>
+        <source>No microphone found: the other side hears silence.</source>
+        <translation>Kein Mikrofon gefunden: Die Gegenstelle hört nur Stille.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="70"/>
+        <source>No speaker or headset found: you cannot hear the other side.</source>
+        <translation>Kein Lautsprecher oder Headset gefunden: Sie können die Gegenstelle nicht hören.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="72"/>
+        <source>The audio device stopped working.</source>
+        <translation>Das Audiogerät funktioniert nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="75"/>
+        <source>An audio file could not be opened.</source>
+        <translation>Eine Audiodatei konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="77"/>
+        <source>The call&apos;s encryption could not be set up, so it carries no audio.</source>
+        <translation>Die Verschlüsselung des Anrufs ließ sich nicht einrichten, daher wird kein Ton übertragen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="88"/>
+        <source>The other side cannot transfer calls.</source>
+        <translation>Die Gegenstelle kann keine Anrufe vermitteln.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="90"/>
+        <source>The other side refused the transfer.</source>
+        <translation>Die Gegenstelle hat die Vermittlung abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="93"/>
+        <source>The transfer target is busy.</source>
+        <translation>Das Vermittlungsziel ist besetzt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="95"/>
+        <source>The transfer got no answer.</source>
+        <translation>Die Vermittlung blieb ohne Antwort.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="97"/>
+        <source>The transfer failed (%1).</source>
+        <translation>Die Vermittlung ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallErrorText.cpp" line="97"/>
+        <source>The transfer failed.</source>
+        <translation>Die Vermittlung ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>DialerPage</name>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="11"/>
+        <source>Dialer</source>
+        <translation>Wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="57"/>
+        <source>Number or SIP address</source>
+        <translation>Nummer oder SIP-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="60"/>
+        <source>Number or SIP address to call</source>
+        <translation>Anzurufende Nummer oder SIP-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="68"/>
+        <source>Delete last character</source>
+        <translation>Letztes Zeichen löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="78"/>
+        <source>Calls %1</source>
+        <translation>Ruft %1 an</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="100"/>
+        <location filename="../ui/qml/DialerPage.qml" line="104"/>
+        <source>Call</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="103"/>
+        <source>Call %1</source>
+        <translation>%1 anrufen</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../ui/qml/HomePage.qml" line="72"/>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HomePage.qml" line="72"/>
+        <source>Dialer</source>
+        <translation>Wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HomePage.qml" line="72"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+</context>
+<context>
+    <name>InCallPage</name>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="27"/>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="41"/>
+        <source>Calling…</source>
+        <translation>Wird angerufen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="43"/>
+        <source>Incoming call</source>
+        <translation>Eingehender Anruf</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="43"/>
+        <location filename="../ui/qml/InCallPage.qml" line="45"/>
+        <source>Ringing…</source>
+        <translation>Es klingelt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="47"/>
+        <source>Connecting…</source>
+        <translation>Wird verbunden …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="50"/>
+        <source>On hold · %1</source>
+        <translation>Gehalten · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="52"/>
+        <source>Held by the other side · %1</source>
+        <translation>Von der Gegenstelle gehalten · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="55"/>
+        <source>Hanging up…</source>
+        <translation>Wird aufgelegt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="57"/>
+        <source>Call ended</source>
+        <translation>Anruf beendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="65"/>
+        <source>packets sent %1, received %2</source>
+        <translation>Pakete gesendet %1, empfangen %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="69"/>
+        <source>jitter %1 ms</source>
+        <translation>Jitter %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="70"/>
+        <source>loss %1 %</source>
+        <translation>Verlust %1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="71"/>
+        <source>RTT %1 ms</source>
+        <translation>RTT %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="71"/>
+        <source>RTT not measured yet</source>
+        <translation>RTT noch nicht gemessen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="95"/>
+        <source>Add call</source>
+        <translation>Weiterer Anruf</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="97"/>
+        <source>Call someone else; this call is put on hold</source>
+        <translation>Jemand anderen anrufen; dieser Anruf wird gehalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="159"/>
+        <source>No audio is arriving from the other side. A firewall or router may be blocking it.</source>
+        <translation>Von der Gegenstelle kommt kein Ton an. Möglicherweise blockiert eine Firewall oder der Router ihn.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="185"/>
+        <source>Unmute</source>
+        <translation>Mikrofon an</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="185"/>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="187"/>
+        <source>Unmute the microphone</source>
+        <translation>Mikrofon wieder einschalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="188"/>
+        <source>Mute the microphone</source>
+        <translation>Mikrofon stummschalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="197"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="197"/>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="199"/>
+        <source>Resume the call</source>
+        <translation>Anruf fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="199"/>
+        <source>Put the call on hold</source>
+        <translation>Anruf halten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="208"/>
+        <source>Keypad</source>
+        <translation>Tastenfeld</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="210"/>
+        <source>Hide the keypad</source>
+        <translation>Tastenfeld ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="210"/>
+        <source>Show the keypad to send tones</source>
+        <translation>Tastenfeld zum Senden von Tönen einblenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="244"/>
+        <source>Hang up</source>
+        <translation>Auflegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="244"/>
+        <source>Cancel call</source>
+        <translation>Anruf abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="246"/>
+        <source>Hang up the call with %1</source>
+        <translation>Anruf mit %1 beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="247"/>
+        <source>Cancel the call to %1</source>
+        <translation>Anruf an %1 abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="264"/>
+        <source>Transfer to number or address</source>
+        <translation>An Nummer oder Adresse vermitteln</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="268"/>
+        <source>Number or address to transfer the call to</source>
+        <translation>Nummer oder Adresse, an die der Anruf vermittelt wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="274"/>
+        <source>Transfer</source>
+        <translation>Vermitteln</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="276"/>
+        <source>Transfer the call to %1</source>
+        <translation>Anruf an %1 vermitteln</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="287"/>
+        <source>Transferring…</source>
+        <translation>Wird vermittelt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="310"/>
+        <source>on hold</source>
+        <translation>gehalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="310"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="315"/>
+        <source>Switch</source>
+        <translation>Wechseln</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="316"/>
+        <source>Switch to the call with %1</source>
+        <translation>Zum Anruf mit %1 wechseln</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="333"/>
+        <source>Encrypted (SRTP)</source>
+        <translation>Verschlüsselt (SRTP)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="333"/>
+        <source>Not encrypted</source>
+        <translation>Nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="349"/>
+        <source>SRTP</source>
+        <translation>SRTP</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="349"/>
+        <source>no SRTP</source>
+        <translation>kein SRTP</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingCallView</name>
+    <message>
+        <location filename="../ui/qml/IncomingCallView.qml" line="17"/>
+        <source>Incoming call from %1</source>
+        <translation>Eingehender Anruf von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/IncomingCallView.qml" line="26"/>
+        <source>Incoming call</source>
+        <translation>Eingehender Anruf</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/IncomingCallView.qml" line="55"/>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/IncomingCallView.qml" line="59"/>
+        <source>Reject the call from %1</source>
+        <translation>Anruf von %1 ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/IncomingCallView.qml" line="65"/>
+        <source>Answer</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/IncomingCallView.qml" line="70"/>
+        <source>Answer the call from %1</source>
+        <translation>Anruf von %1 annehmen</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../ui/qml/Keypad.qml" line="29"/>
+        <source>Star</source>
+        <translation>Stern</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/Keypad.qml" line="30"/>
+        <source>Hash</source>
+        <translation>Raute</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../ui/qml/Main.qml" line="12"/>

@@ -5,6 +5,9 @@
 #include "account/AccountManager.h"
 #include "account/SecretStore.h"
 #include "account/UserAgent.h"
+#include "call/CallManager.h"
+#include "call/EngineCallMedia.h"
+#include "media/MediaEngine.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -20,7 +23,57 @@ AccountListModel::AccountListModel(QObject *parent)
     connect(&m_countdown, &QTimer::timeout, this, &AccountListModel::tick);
 }
 
-AccountListModel::~AccountListModel() = default;
+AccountListModel::~AccountListModel() {
+    // The calls hang up through the user agent and their media lives on the engine: both must
+    // outlive the call manager.
+    delete m_calls;
+    delete m_engine;
+}
+
+parlo::CallManager *AccountListModel::callManager() {
+    if (m_calls)
+        return m_calls;
+    ensureUserAgent();
+    m_engine = new parlo::media::MediaEngine(this);
+    m_calls = new parlo::CallManager(m_ua, this);
+    parlo::sdp::MediaCapabilities caps = m_calls->capabilities();
+    // SDES when the peer agrees, plain RTP otherwise: calls work with any provider.
+    caps.srtp = parlo::sdp::SrtpPolicy::Optional;
+    m_calls->setCapabilities(caps);
+    parlo::CallMediaOptions media;
+    media.useAudioDevices = true;
+    m_calls->setMediaFactory(parlo::makeCallMediaFactory(m_engine, media));
+    updateCallIdentity();
+    return m_calls;
+}
+
+const AccountListModel::Row *AccountListModel::defaultRow() const {
+    for (const Row &r : m_rows)
+        if (r.settings.enabled)
+            return &r;
+    return nullptr;
+}
+
+QByteArray AccountListModel::defaultDomain() const {
+    const Row *r = defaultRow();
+    return r ? r->settings.aor.hostPort() : QByteArray();
+}
+
+void AccountListModel::updateCallIdentity() {
+    Q_EMIT defaultAccountChanged();
+    if (!m_calls)
+        return;
+    parlo::CallManager::Identity me;
+    if (const Row *r = defaultRow()) {
+        me.from = parlo::sip::NameAddr(r->settings.aor, r->settings.displayName);
+        if (!r->password.isEmpty())
+            me.credentials = parlo::sip::DigestCredentials(r->settings.effectiveAuthUsername().toUtf8(),
+                                                           r->password.toUtf8());
+        me.outboundProxy = r->settings.outboundProxy;
+        me.transport = r->settings.transport;
+    }
+    m_calls->setIdentity(me);
+}
 
 void AccountListModel::setSettingsFile(const QString &file) {
     if (file == m_settingsFile)
@@ -59,6 +112,7 @@ void AccountListModel::rebuild() {
         m_rows.append(Row{s, nullptr, false});
     endResetModel();
     Q_EMIT countChanged();
+    updateCallIdentity();
 
     for (const Row &r : std::as_const(m_rows)) {
         if (!r.settings.enabled)
@@ -91,9 +145,11 @@ void AccountListModel::startAccount(int row, const QString &password) {
         });
     }
     r.passwordNeeded = false;
+    r.password = password;
     r.account->setPassword(password);
     r.account->start();
     rowChanged(id);
+    updateCallIdentity();
 }
 
 QString AccountListModel::addAccount(const parlo::AccountSettings &settings, const QString &password) {
@@ -110,6 +166,7 @@ QString AccountListModel::addAccount(const parlo::AccountSettings &settings, con
         endInsertRows();
         Q_EMIT countChanged();
         row = m_rows.size() - 1;
+        updateCallIdentity();
     } else {
         m_rows[row].settings = *saved;
         if (m_rows[row].account)
@@ -142,6 +199,7 @@ void AccountListModel::remove(int row) {
         QTimer::singleShot(5000, account, &QObject::deleteLater);
     }
     m_manager->remove(id);
+    updateCallIdentity();
     m_secrets->deletePassword(id, [](parlo::SecretStore::Error) {});
 }
 

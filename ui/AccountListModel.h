@@ -10,13 +10,18 @@
 namespace parlo {
 class Account;
 class AccountManager;
+class CallManager;
 class SecretStore;
 class UserAgent;
+namespace media {
+class MediaEngine;
+}
 } // namespace parlo
 
-// The configured accounts with their live registration state. Owns the shared user agent and one
-// Account per enabled account; passwords come from the keychain, or for this session only from the
-// user when there is no keychain.
+// The configured accounts with their live registration state. Owns the shared user agent, one
+// Account per enabled account and the calls placed through them (core's Account has no calls of
+// its own yet); passwords come from the keychain, or for this session only from the user when there
+// is no keychain.
 class AccountListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -59,8 +64,15 @@ public:
     // Returns the id, or empty when the settings cannot be saved.
     QString addAccount(const parlo::AccountSettings &settings, const QString &password);
 
+    // The calls of the user agent, created on first use. They go out as the default account (the
+    // first enabled one), with its password once it is known.
+    parlo::CallManager *callManager();
+    // The default account's host[:port], where bare numbers and names are called; empty without one.
+    QByteArray defaultDomain() const;
+
 Q_SIGNALS:
     void countChanged();
+    void defaultAccountChanged();
     void settingsFileChanged();
     void listenErrorChanged();
 
@@ -69,18 +81,23 @@ private:
         parlo::AccountSettings settings;
         parlo::Account *account = nullptr;
         bool passwordNeeded = false;
+        QString password; // for the calls' digest credentials; never logged
     };
     void ensureUserAgent();
     void rebuild();
     void startAccount(int row, const QString &password);
     void rowChanged(const QString &id, const QList<int> &roles = {});
     void tick();
+    const Row *defaultRow() const;
+    void updateCallIdentity();
 
     QString m_settingsFile;
     QString m_listenError;
     parlo::AccountManager *m_manager = nullptr;
     parlo::SecretStore *m_secrets = nullptr;
     parlo::UserAgent *m_ua = nullptr;
+    parlo::media::MediaEngine *m_engine = nullptr;
+    parlo::CallManager *m_calls = nullptr;
     QList<Row> m_rows;
     QTimer m_countdown; // retryInSeconds is a live countdown
 };

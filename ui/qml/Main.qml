@@ -20,6 +20,11 @@ ApplicationWindow {
         accounts: accountModel
     }
 
+    CallController {
+        id: callController
+        accounts: accountModel
+    }
+
     Component {
         id: welcomePage
         WelcomePage {
@@ -27,9 +32,10 @@ ApplicationWindow {
         }
     }
     Component {
-        id: accountsPage
-        AccountsPage {
-            model: accountModel
+        id: homePage
+        HomePage {
+            accounts: accountModel
+            calls: callController
             onAddAccount: window.openWizard()
         }
     }
@@ -38,7 +44,7 @@ ApplicationWindow {
         SetupWizard {
             controller: setup
             canCancel: accountModel.count > 0
-            onFinished: stack.replace(null, accountsPage)
+            onFinished: stack.replace(null, homePage)
             onCancelled: stack.pop()
         }
     }
@@ -54,6 +60,26 @@ ApplicationWindow {
         focus: true
     }
 
+    // A call coming in shows over whatever page is open; Escape rejects it.
+    Popup {
+        id: incomingPopup
+        objectName: "incomingPopup"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(window.width - 32, 400)
+        modal: true
+        focus: true
+        closePolicy: Popup.NoAutoClose
+        visible: callController.incomingCall !== null
+        onOpened: incomingView.focusAnswer()
+        contentItem: IncomingCallView {
+            id: incomingView
+            call: callController.incomingCall
+            onAnswerRequested: callController.answer()
+            onRejectRequested: callController.reject()
+        }
+    }
+
     // Removing the last account leads back to the welcome page.
     Connections {
         target: accountModel
@@ -65,6 +91,6 @@ ApplicationWindow {
 
     Component.onCompleted: {
         accountModel.start()
-        stack.push(accountModel.count > 0 ? accountsPage : welcomePage)
+        stack.push(accountModel.count > 0 ? homePage : welcomePage)
     }
 }

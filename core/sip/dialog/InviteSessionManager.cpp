@@ -19,12 +19,16 @@ InviteSessionManager::InviteSessionManager(TransactionLayer *transactions, UasCo
     , m_transactions(transactions)
     , m_uas(uas)
     , m_resolver(resolver) {
-    uas->setHandler("INVITE", [this](ServerTransaction *t, const SipMessage &r) { return onInvite(t, r); });
-    uas->setHandler("CANCEL", [this](ServerTransaction *t, const SipMessage &r) { return onCancel(t, r); });
+    uas->addHandler("INVITE", this,
+                    [this](ServerTransaction *t, const SipMessage &r) { return onInvite(t, r); });
+    uas->addHandler("CANCEL", this,
+                    [this](ServerTransaction *t, const SipMessage &r) { return onCancel(t, r); });
     for (const QByteArray method : {"BYE", "INFO", "UPDATE", "REFER"})
-        uas->setHandler(method,
+        uas->addHandler(method, this,
                         [this](ServerTransaction *t, const SipMessage &r) { return onInDialog(t, r); });
-    uas->setHandler("NOTIFY", [this](ServerTransaction *t, const SipMessage &r) { return onNotify(t, r); });
+    // Declines NOTIFYs outside its dialogs (but Event: refer), so subscriptions see theirs.
+    uas->addHandler("NOTIFY", this,
+                    [this](ServerTransaction *t, const SipMessage &r) { return onNotify(t, r); });
     connect(transactions, &TransactionLayer::ackReceived, this,
             [this](const SipMessage &ack, const ReceivedFrom &) { onAck(ack); });
     connect(transactions, &TransactionLayer::strayResponse, this,
@@ -34,8 +38,7 @@ InviteSessionManager::InviteSessionManager(TransactionLayer *transactions, UasCo
 InviteSessionManager::~InviteSessionManager() {
     for (const Clock::TimerId id : std::as_const(m_lingering))
         m_transactions->clock()->cancel(id);
-    for (const QByteArray method : {"INVITE", "CANCEL", "BYE", "INFO", "UPDATE", "REFER", "NOTIFY"})
-        m_uas->setHandler(method, nullptr);
+    m_uas->removeHandlers(this);
 }
 
 InviteSession *InviteSessionManager::adopt(InviteSession *session) {

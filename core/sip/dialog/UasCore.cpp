@@ -6,6 +6,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcUas, "parlo.sip.uas")
 
 namespace parlo::sip {
@@ -25,20 +27,41 @@ UasCore::UasCore(TransactionLayer *transactions, QObject *parent)
 }
 
 void UasCore::setHandler(const QByteArray &method, Handler handler) {
+    m_handlers.removeIf([&](const Entry &e) { return e.owner == nullptr && e.method == method; });
     if (handler)
-        m_handlers.insert(method, std::move(handler));
-    else
-        m_handlers.remove(method);
+        m_handlers.append({method, nullptr, m_nextId++, std::move(handler)});
+}
+
+void UasCore::addHandler(const QByteArray &method, QObject *owner, Handler handler) {
+    if (!handler)
+        return;
+    m_handlers.append({method, owner, m_nextId++, std::move(handler)});
+    if (owner && !m_watchedOwners.contains(owner)) {
+        m_watchedOwners.append(owner);
+        connect(owner, &QObject::destroyed, this, [this, owner]() {
+            removeHandlers(owner);
+            m_watchedOwners.removeOne(owner);
+        });
+    }
+}
+
+void UasCore::removeHandlers(const QObject *owner) {
+    m_handlers.removeIf([&](const Entry &e) { return e.owner == owner; });
+}
+
+bool UasCore::hasHandler(const QByteArray &method) const {
+    return std::any_of(m_handlers.cbegin(), m_handlers.cend(),
+                       [&](const Entry &e) { return e.method == method; });
 }
 
 QByteArray UasCore::allowHeader() const {
     QList<QByteArray> methods{"OPTIONS"};
-    if (m_handlers.contains("INVITE"))
+    if (hasHandler("INVITE"))
         methods << "ACK"
                 << "CANCEL";
-    for (auto it = m_handlers.cbegin(); it != m_handlers.cend(); ++it) {
-        if (!methods.contains(it.key()))
-            methods << it.key();
+    for (const Entry &e : m_handlers) {
+        if (!methods.contains(e.method))
+            methods << e.method;
     }
     return methods.join(", ");
 }
@@ -65,7 +88,7 @@ void UasCore::onRequest(ServerTransaction *t, const SipMessage &request) {
         answer(t, reply(501), request);
         return;
     }
-    if (method != "OPTIONS" && !m_handlers.contains(method)) {
+    if (method != "OPTIONS" && !hasHandler(method)) {
         if (method == "CANCEL") {
             // No INVITE of ours to cancel (§9.2).
             answer(t, reply(481), request);
@@ -102,8 +125,21 @@ void UasCore::onRequest(ServerTransaction *t, const SipMessage &request) {
         return;
     }
 
-    if (auto it = m_handlers.constFind(method); it != m_handlers.cend() && (*it)(t, request))
-        return;
+    // Ids, not the entries: a handler may add or remove handlers (or delete its owner) meanwhile.
+    QList<quint64> ids;
+    for (const Entry &e : std::as_const(m_handlers)) {
+        if (e.method == method)
+            ids << e.id;
+    }
+    for (const quint64 id : std::as_const(ids)) {
+        const auto it =
+            std::find_if(m_handlers.cbegin(), m_handlers.cend(), [id](const Entry &e) { return e.id == id; });
+        if (it == m_handlers.cend())
+            continue;
+        const Handler handler = it->handler; // a copy: the entry may go away while it runs
+        if (handler(t, request))
+            return;
+    }
 
     if (method == "OPTIONS") {
         // §11.2: what we can do.
@@ -116,7 +152,12 @@ void UasCore::onRequest(ServerTransaction *t, const SipMessage &request) {
         answer(t, r, request);
         return;
     }
-    // A handler declined: nobody here for it.
+    // Every handler declined. A request inside a dialog (To tag) names one we do not have
+    // (§12.2.2); outside a dialog nobody here takes it.
+    if (!request.toTag().isEmpty()) {
+        answer(t, reply(481), request);
+        return;
+    }
     answer(t, reply(480), request);
 }
 

@@ -19,7 +19,8 @@ class TestUasCore : public QObject {
     TransactionLayer *transactions = nullptr;
     UasCore *uas = nullptr;
 
-    SipMessage deliver(const QByteArray &method, const QByteArray &ruri, const QByteArray &extra = {}) {
+    SipMessage deliver(const QByteArray &method, const QByteArray &ruri, const QByteArray &extra = {},
+                       const QByteArray &toParams = {}) {
         static int n = 0;
         ++n;
         const QByteArray text = method + " " + ruri +
@@ -32,8 +33,8 @@ class TestUasCore : public QObject {
                                 QByteArray::number(n) +
                                 "\n"
                                 "To: <" +
-                                ruri +
-                                ">\n"
+                                ruri + ">" + toParams +
+                                "\n"
                                 "Call-ID: uas-" +
                                 QByteArray::number(n) +
                                 "\n"
@@ -140,6 +141,90 @@ private Q_SLOTS:
         QVERIFY(called);
         QCOMPARE(r.statusCode(), 202);
         QVERIFY(uas->allowHeader().contains("MESSAGE"));
+    }
+
+    void handlersAreTriedInOrder() {
+        QObject first, second;
+        QList<int> calls;
+        uas->addHandler("NOTIFY", &first, [&](ServerTransaction *, const SipMessage &) {
+            calls << 1;
+            return false; // declines
+        });
+        uas->addHandler("NOTIFY", &second, [&](ServerTransaction *t, const SipMessage &) {
+            calls << 2;
+            t->respond(200);
+            return true;
+        });
+        const SipMessage r = deliver("NOTIFY", "sip:x@192.0.2.10", "Event: presence\n");
+        QCOMPARE(r.statusCode(), 200);
+        QCOMPARE(calls, (QList<int>{1, 2}));
+        QCOMPARE(uas->allowHeader().count("NOTIFY"), 1);
+    }
+
+    void nobodyTakesIt_data() {
+        QTest::addColumn<QByteArray>("to");
+        QTest::addColumn<int>("status");
+        QTest::newRow("inside a dialog we do not have") << QByteArray(";tag=gone") << 481;
+        QTest::newRow("outside a dialog") << QByteArray() << 480;
+    }
+    void nobodyTakesIt() {
+        QFETCH(QByteArray, to);
+        QFETCH(int, status);
+        QObject owner;
+        uas->addHandler("NOTIFY", &owner, [](ServerTransaction *, const SipMessage &) { return false; });
+        const SipMessage r = deliver("NOTIFY", "sip:x@192.0.2.10", "Event: presence\n", to);
+        QCOMPARE(r.statusCode(), status);
+    }
+
+    void handlersGoWithTheirOwner() {
+        auto *owner = new QObject;
+        QObject other;
+        uas->addHandler("MESSAGE", owner, [](ServerTransaction *t, const SipMessage &) {
+            t->respond(200);
+            return true;
+        });
+        uas->addHandler("SUBSCRIBE", &other, [](ServerTransaction *t, const SipMessage &) {
+            t->respond(202);
+            return true;
+        });
+        QCOMPARE(deliver("MESSAGE", "sip:x@192.0.2.10").statusCode(), 200);
+        delete owner;
+        QCOMPARE(deliver("MESSAGE", "sip:x@192.0.2.10").statusCode(), 405);
+        QVERIFY(!uas->allowHeader().contains("MESSAGE"));
+        uas->removeHandlers(&other);
+        QCOMPARE(deliver("SUBSCRIBE", "sip:x@192.0.2.10").statusCode(), 405);
+    }
+
+    void setHandlerNullRemovesOnlyItsOwn() {
+        QObject owner;
+        uas->addHandler("INFO", &owner, [](ServerTransaction *t, const SipMessage &) {
+            t->respond(200);
+            return true;
+        });
+        uas->setHandler("INFO", [](ServerTransaction *t, const SipMessage &) {
+            t->respond(202);
+            return true;
+        });
+        QCOMPARE(deliver("INFO", "sip:x@192.0.2.10").statusCode(), 200); // registration order
+        uas->setHandler("INFO", nullptr);
+        QCOMPARE(deliver("INFO", "sip:x@192.0.2.10").statusCode(), 200);
+    }
+
+    void handlerMayRemoveHandlersWhileRunning() {
+        auto *owner = new QObject;
+        bool secondCalled = false;
+        uas->addHandler("NOTIFY", owner, [&](ServerTransaction *, const SipMessage &) {
+            delete owner; // e.g. a usage deleted from a slot
+            return false;
+        });
+        QObject keeper;
+        uas->addHandler("NOTIFY", &keeper, [&](ServerTransaction *t, const SipMessage &) {
+            secondCalled = true;
+            t->respond(200);
+            return true;
+        });
+        QCOMPARE(deliver("NOTIFY", "sip:x@192.0.2.10").statusCode(), 200);
+        QVERIFY(secondCalled);
     }
 };
 

@@ -1,0 +1,96 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Parlo.Ui
+
+// The main window's navigation once an account exists: dialer and accounts tabs, and a call tab
+// that comes to the front while a call is up and goes away with it.
+Item {
+    id: root
+    width: 480
+    height: 800
+
+    Component {
+        id: holderComponent
+        Item {
+            anchors.fill: parent
+            property alias accounts: accounts
+            property alias calls: calls
+            property alias home: home
+            property alias setup: setup
+            AccountListModel {
+                id: accounts
+                settingsFile: "home-" + Date.now() + "-" + Math.random() + ".ini"
+            }
+            AccountSetupController {
+                id: setup
+                accounts: accounts
+            }
+            CallController {
+                id: calls
+                accounts: accounts
+            }
+            HomePage {
+                id: home
+                anchors.fill: parent
+                accounts: accounts
+                calls: calls
+            }
+        }
+    }
+
+    TestCase {
+        name: "Home"
+        when: windowShown
+
+        function child(item, name) {
+            const c = findChild(item, name)
+            verify(c !== null, name)
+            return c
+        }
+        function tabNames(h) {
+            const tabs = child(h.home, "mainTabs")
+            const names = []
+            for (let i = 0; i < tabs.count; ++i)
+                names.push(tabs.itemAt(i).text)
+            return names.join(",")
+        }
+
+        function test_callTabFollowsTheCall() {
+            const h = createTemporaryObject(holderComponent, root)
+            h.accounts.start()
+            h.setup.aor = "alice@127.0.0.1:1"
+            h.setup.transport = AccountSetupController.Tcp
+            h.setup.password = "secret"
+            h.setup.save()
+            tryCompare(h.setup, "saveState", AccountSetupController.NoKeychain)
+            h.setup.saveForSessionOnly()
+
+            compare(tabNames(h), "Dialer,Accounts")
+            compare(h.home.view, "dialer")
+            verify(child(h.home, "dialerPage").visible)
+            mouseClick(child(h.home, "tab_accounts"))
+            compare(h.home.view, "accounts")
+            verify(child(h.home, "accountsPage").visible)
+            verify(!child(h.home, "dialerPage").visible)
+
+            // A call (to a closed port) brings the call screen to the front…
+            verify(h.calls.dial("sip:bob@127.0.0.1:1;transport=tcp"))
+            compare(h.home.view, "call")
+            tryCompare(child(h.home, "mainTabs"), "count", 3)
+            compare(tabNames(h), "Call,Dialer,Accounts")
+            tryCompare(child(h.home, "mainTabs"), "currentIndex", 0)
+            const page = child(h.home, "callView").item
+            verify(page !== null)
+            verify(page.visible)
+            compare(page.call, h.calls.currentCall)
+            // … and when it has ended, the dialer shows how it went.
+            tryCompare(h.calls.calls, "count", 0, 40000)
+            compare(h.home.view, "dialer")
+            tryCompare(child(h.home, "mainTabs"), "count", 2)
+            compare(tabNames(h), "Dialer,Accounts")
+            tryCompare(child(h.home, "mainTabs"), "currentIndex", 0)
+            verify(child(h.home, "lastCallLabel").visible)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Parlo.Ui
+
+// The main window once an account exists: dialer and accounts as tabs, and the call screen as a
+// third tab while a call is up (it comes to the front when a call starts).
+Page {
+    id: home
+    required property AccountListModel accounts
+    required property CallController calls
+    signal addAccount()
+
+    readonly property bool inCall: calls.currentCall !== null
+    readonly property var views: inCall ? ["call", "dialer", "accounts"] : ["dialer", "accounts"]
+    property string view: inCall ? "call" : "dialer"
+
+    function show(which) {
+        view = which
+        tabs.currentIndex = views.indexOf(which)
+    }
+    // A new call (also a second one dialled from the dialer) comes to the front; when the last
+    // call has gone, the dialer does.
+    Connections {
+        target: home.calls
+        function onCurrentCallChanged() {
+            if (home.calls.currentCall)
+                home.show("call")
+            else if (home.view === "call")
+                home.show("dialer")
+        }
+    }
+    onViewsChanged: Qt.callLater(() => tabs.currentIndex = views.indexOf(view))
+
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: ["call", "dialer", "accounts"].indexOf(home.view)
+        Loader {
+            objectName: "callView"
+            active: home.inCall
+            sourceComponent: InCallPage {
+                call: home.calls.currentCall
+                calls: home.calls.calls
+                onHangupRequested: home.calls.hangup()
+                onMuteRequested: mute => home.calls.setMuted(mute)
+                onHoldRequested: hold => hold ? home.calls.hold() : home.calls.resume()
+                onDtmfRequested: digit => home.calls.sendDtmf(digit)
+                onTransferRequested: target => home.calls.transferBlind(target)
+                onSwapRequested: call => home.calls.swap(call)
+                onAddCallRequested: home.show("dialer")
+            }
+        }
+        DialerPage {
+            objectName: "dialerPage"
+            controller: home.calls
+        }
+        AccountsPage {
+            objectName: "accountsPage"
+            model: home.accounts
+            onAddAccount: home.addAccount()
+        }
+    }
+
+    footer: TabBar {
+        id: tabs
+        objectName: "mainTabs"
+        Repeater {
+            model: home.views
+            delegate: TabButton {
+                required property string modelData
+                objectName: "tab_" + modelData
+                text: modelData === "call" ? qsTr("Call") : modelData === "dialer" ? qsTr("Dialer") : qsTr("Accounts")
+                Accessible.name: text
+                onClicked: home.show(modelData)
+            }
+        }
+    }
+}
