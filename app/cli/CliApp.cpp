@@ -2,13 +2,19 @@
 
 #include "CallReporter.h"
 #include "ErrorText.h"
+#include "WatchReporter.h"
 #include "account/UserAgent.h"
 #include "call/Call.h"
 #include "call/CallManager.h"
 #include "call/EngineCallMedia.h"
 #include "media/MediaEngine.h"
+#include "presence/MessageWaiting.h"
+#include "presence/PresencePublisher.h"
+#include "presence/PresenceWatcher.h"
 #include "sip/dialog/ClientRegistration.h"
 #include "sip/dialog/InviteSession.h"
+#include "sip/dialog/LocalContact.h"
+#include "sip/dialog/Pager.h"
 #include "sip/dialog/UasCore.h"
 #include "sip/transport/TransportLayer.h"
 
@@ -118,10 +124,17 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
         "  listen                          register (with --aor) or act as a direct-IP endpoint, answer\n"
         "                                  requests and calls, print events until SIGINT/SIGTERM\n"
         "  call URI                        (register with --aor, then) call URI; exit 0 after an\n"
-        "                                  answered call ended normally"));
+        "                                  answered call ended normally\n"
+        "  watch URI...                    print presence, registration and dialog (busy lamp)\n"
+        "                                  changes of each URI until SIGINT/SIGTERM\n"
+        "  message URI TEXT                send an instant message; exit 0 once delivered\n"
+        "  presence available|away|busy|offline [--note TEXT]\n"
+        "                                  publish our own presence; exit 0 once accepted"));
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("register | listen | call URI"));
+    p.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("register | listen | call URI | watch URI... | message URI TEXT | presence STATE"));
     const QCommandLineOption aor(QStringLiteral("aor"),
                                  QStringLiteral("Address of record, e.g. sip:alice@example.com."),
                                  QStringLiteral("URI"));
@@ -199,6 +212,17 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
     const QCommandLineOption transferAfter(
         QStringLiteral("transfer-after"),
         QStringLiteral("Seconds after the answer before --transfer-to (default 2)."), QStringLiteral("S"));
+    const QCommandLineOption note(QStringLiteral("note"),
+                                  QStringLiteral("presence: a note to publish with the state."),
+                                  QStringLiteral("TEXT"));
+    const QCommandLineOption events(
+        QStringLiteral("events"),
+        QStringLiteral("watch: event packages to watch (default presence,reg,dialog)."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption stay(
+        QStringLiteral("stay"),
+        QStringLiteral("presence: stay, refresh the publication and remove it on SIGINT/SIGTERM."));
+    p.addOptions({note, events, stay});
     p.addOptions({aor,         username, passwordFile,  proxy,      transport,   caFile,     listen,
                   json,        logSip,   once,          expires,    verbose,     play,       record,
                   hangupAfter, dtmf,     dtmfDelay,     autoAnswer, reject,      maxCalls,   codecs,
@@ -220,8 +244,92 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
     o->command = positional.first();
     const bool isCall = o->command == QLatin1String("call");
     const bool isListen = o->command == QLatin1String("listen");
-    if (o->command != QLatin1String("register") && !isListen && !isCall)
+    const bool isWatch = o->command == QLatin1String("watch");
+    const bool isMessage = o->command == QLatin1String("message");
+    const bool isPresence = o->command == QLatin1String("presence");
+    if (o->command != QLatin1String("register") && !isListen && !isCall && !isWatch && !isMessage &&
+        !isPresence)
         return usageError(QStringLiteral("unknown command '%1'").arg(o->command));
+    // "sip:" is optional on the command line.
+    auto targetUri = [](QString target) -> std::optional<SipUri> {
+        if (!target.contains(QLatin1Char(':')) || target.startsWith(QLatin1Char('[')) ||
+            (!target.startsWith(QLatin1String("sip:")) && !target.startsWith(QLatin1String("sips:")) &&
+             !target.startsWith(QLatin1String("tel:"))))
+            target.prepend(QStringLiteral("sip:"));
+        auto uri = SipUri::parse(target.toUtf8());
+        if (!uri || uri->scheme() == SipUri::Scheme::Tel || uri->host().isEmpty())
+            return std::nullopt;
+        return uri;
+    };
+    qsizetype maxPositional = isCall ? 2 : 1;
+    if (isWatch) {
+        if (positional.size() < 2)
+            return usageError(QStringLiteral("watch needs at least one URI, e.g. sip:bob@example.com"));
+        for (qsizetype i = 1; i < positional.size(); ++i) {
+            const auto uri = targetUri(positional.at(i));
+            if (!uri)
+                return usageError(
+                    QStringLiteral("'%1' is not a SIP URI like sip:bob@example.com").arg(positional.at(i)));
+            o->watchTargets << *uri;
+        }
+        maxPositional = positional.size();
+    }
+    if (isMessage) {
+        if (positional.size() < 3)
+            return usageError(
+                QStringLiteral("message needs a URI and a text, e.g. message sip:bob@example.com 'hi'"));
+        o->messageTarget = targetUri(positional.at(1));
+        if (!o->messageTarget)
+            return usageError(
+                QStringLiteral("'%1' is not a SIP URI like sip:bob@example.com").arg(positional.at(1)));
+        o->messageText = positional.at(2);
+        if (o->messageText.isEmpty())
+            return usageError(QStringLiteral("message: the text is empty"));
+        maxPositional = 3;
+    }
+    if (isPresence) {
+        using parlo::presence::PresenceState;
+        if (positional.size() < 2)
+            return usageError(QStringLiteral("presence needs a state: available, away, busy or offline"));
+        const QString state = positional.at(1).toLower();
+        if (state == QLatin1String("available"))
+            o->presenceState = PresenceState::Available;
+        else if (state == QLatin1String("away"))
+            o->presenceState = PresenceState::Away;
+        else if (state == QLatin1String("busy"))
+            o->presenceState = PresenceState::Busy;
+        else if (state == QLatin1String("offline"))
+            o->presenceState = PresenceState::Offline;
+        else
+            return usageError(QStringLiteral("presence: '%1' is not available, away, busy or offline")
+                                  .arg(positional.at(1)));
+        maxPositional = 2;
+    }
+    if (p.isSet(note) && !isPresence)
+        return usageError(QStringLiteral("--note needs the presence command"));
+    o->note = p.value(note);
+    if (p.isSet(stay) && !isPresence)
+        return usageError(QStringLiteral("--stay needs the presence command"));
+    o->stay = p.isSet(stay);
+    if (p.isSet(events)) {
+        if (!isWatch)
+            return usageError(QStringLiteral("--events needs the watch command"));
+        o->watchPresence = o->watchRegistration = o->watchDialog = false;
+        for (const QString &e : p.value(events).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString name = e.trimmed().toLower();
+            if (name == QLatin1String("presence"))
+                o->watchPresence = true;
+            else if (name == QLatin1String("reg"))
+                o->watchRegistration = true;
+            else if (name == QLatin1String("dialog"))
+                o->watchDialog = true;
+            else
+                return usageError(
+                    QStringLiteral("--events: unknown package '%1' (presence, reg, dialog)").arg(e));
+        }
+        if (!o->watchPresence && !o->watchRegistration && !o->watchDialog)
+            return usageError(QStringLiteral("--events: no package given"));
+    }
     if (isCall) {
         if (positional.size() < 2)
             return usageError(QStringLiteral("call needs a URI, e.g. sip:bob@192.0.2.1:5060"));
@@ -236,8 +344,8 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
             return usageError(
                 QStringLiteral("'%1' is not a SIP URI like sip:bob@example.com").arg(positional.at(1)));
     }
-    if (positional.size() > (isCall ? 2 : 1))
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(positional.at(isCall ? 2 : 1)));
+    if (positional.size() > maxPositional)
+        return usageError(QStringLiteral("unexpected argument '%1'").arg(positional.at(maxPositional)));
     const QList<QCommandLineOption> callOptions{
         play,  record,        hangupAfter, dtmf,        dtmfDelay,  codecs,       srtp,
         audio, statsInterval, holdAfter,   resumeAfter, transferTo, transferAfter};
@@ -380,6 +488,8 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
     }
     if (o->command == QLatin1String("register") && !o->aor)
         return usageError(QStringLiteral("register needs --aor"));
+    if (isPresence && !o->aor)
+        return usageError(QStringLiteral("presence needs --aor (the presentity to publish for)"));
     if (o->command == QLatin1String("register") && !p.isSet(once))
         return usageError(QStringLiteral("register needs --once (use 'listen' to stay registered)"));
     o->once = p.isSet(once);
@@ -492,8 +602,23 @@ bool CliApp::setUpStack() {
 bool CliApp::start() {
     if (!setUpStack())
         return false;
-    if (m_options.command != QLatin1String("register") && !setUpCalls())
+    const QString &command = m_options.command;
+    if (command == QLatin1String("watch")) {
+        QTimer::singleShot(0, this, &CliApp::startWatch);
+        return true;
+    }
+    if (command == QLatin1String("message")) {
+        QTimer::singleShot(0, this, &CliApp::sendMessage);
+        return true;
+    }
+    if (command == QLatin1String("presence")) {
+        QTimer::singleShot(0, this, &CliApp::publishPresence);
+        return true;
+    }
+    if (command != QLatin1String("register") && !setUpCalls())
         return false;
+    if (command == QLatin1String("listen"))
+        setUpMessages();
     if (m_options.aor)
         startRegistration();
     else if (m_options.command == QLatin1String("call"))
@@ -709,6 +834,8 @@ void CliApp::startRegistration() {
             QCoreApplication::exit(0);
         else if (m_options.command == QLatin1String("call") && !m_dialled)
             dial();
+        else if (m_options.command == QLatin1String("listen") && !m_mwi && !m_shuttingDown)
+            startMessageWaiting();
     });
     connect(m_registration, &ClientRegistration::failed, this, [this](const RegistrationError &e) {
         const QJsonObject fields{{QStringLiteral("step"), ErrorText::registrationStep(e)},
@@ -750,6 +877,36 @@ void CliApp::shutdown(int exitCode) {
     if (m_options.command == QLatin1String("call") && !m_dialled && m_exitCode == 0)
         m_exitCode = kExitCancelled;
     QTimer::singleShot(kShutdownGraceMs, this, [this]() { QCoreApplication::exit(m_exitCode); });
+    if (m_publisher && m_options.stay && m_publisher->state() != presence::PresencePublisher::State::Idle &&
+        m_publisher->state() != presence::PresencePublisher::State::Failed) {
+        // --stay: take our state down (PUBLISH Expires: 0) before leaving.
+        connect(m_publisher, &presence::PresencePublisher::removed, this,
+                [this]() { QCoreApplication::exit(m_exitCode); });
+        connect(m_publisher, &presence::PresencePublisher::failed, this,
+                [this]() { QCoreApplication::exit(m_exitCode); });
+        m_publisher->remove();
+        return;
+    }
+    if (!m_watchers.isEmpty()) {
+        // Un-SUBSCRIBE everything; exit once every watcher is done (or at the grace timer).
+        auto allIdle = [this]() {
+            return std::all_of(m_watchers.cbegin(), m_watchers.cend(),
+                               [](const presence::PresenceWatcher *w) {
+                                   return w->state() != presence::PresenceWatcher::State::Stopping &&
+                                          w->state() != presence::PresenceWatcher::State::Watching;
+                               });
+        };
+        for (presence::PresenceWatcher *w : std::as_const(m_watchers)) {
+            connect(w, &presence::PresenceWatcher::stopped, this, [this, allIdle]() {
+                if (allIdle())
+                    QCoreApplication::exit(m_exitCode);
+            });
+            w->stop();
+        }
+        if (allIdle())
+            QCoreApplication::exit(m_exitCode);
+        return;
+    }
     if (m_calls && m_liveCalls > 0) {
         for (Call *call : m_calls->calls())
             call->hangup();
@@ -765,6 +922,8 @@ void CliApp::finishShutdown() {
     if (m_unregisterStarted)
         return;
     m_unregisterStarted = true;
+    if (m_mwi)
+        m_mwi->stop(); // un-SUBSCRIBE alongside the un-REGISTER
     if (m_registration && m_registration->state() != ClientRegistration::State::Unregistered &&
         m_registration->state() != ClientRegistration::State::Failed) {
         connect(m_registration, &ClientRegistration::unregistered, this,
@@ -792,4 +951,191 @@ void CliApp::logWire(bool outgoing, const Peer &peer, const QByteArray &bytes) {
         m_sipLog->write("\n");
     m_sipLog->write("\n");
     m_sipLog->flush();
+}
+
+NameAddr CliApp::identity(const SipUri &target) const {
+    if (m_options.aor)
+        return NameAddr(*m_options.aor);
+    const SipUri hop = m_options.proxy.value_or(target);
+    TransportProtocol protocol = m_options.transport.value_or(TransportProtocol::Udp);
+    if (auto t = transportFromName(hop.transportParam()))
+        protocol = *t;
+    return localContact(m_ua->transport(), "parlo", protocol, QHostAddress(QString::fromLatin1(hop.host())));
+}
+
+DigestCredentials CliApp::credentials() const {
+    if (!m_options.aor || m_options.password.isEmpty())
+        return {};
+    const QString user =
+        m_options.username.isEmpty() ? QString::fromUtf8(m_options.aor->user()) : m_options.username;
+    return DigestCredentials(user.toUtf8(), m_options.password.toUtf8());
+}
+
+QString CliApp::hopText(const SipUri &target) const {
+    return QString::fromUtf8(m_options.proxy.value_or(target).toString());
+}
+
+void CliApp::startWatch() {
+    for (const SipUri &target : std::as_const(m_options.watchTargets)) {
+        auto *watcher = new presence::PresenceWatcher(m_ua, this);
+        presence::PresenceWatcher::Config c;
+        c.contact = target;
+        c.from = identity(target);
+        c.outboundProxy = m_options.proxy;
+        c.transport = m_options.transport;
+        c.watchPresence = m_options.watchPresence;
+        c.watchRegistration = m_options.watchRegistration;
+        c.watchDialog = m_options.watchDialog;
+        c.expires = m_options.expires;
+        watcher->setConfig(c);
+        watcher->setCredentials(credentials());
+        new WatchReporter(watcher, &m_out, hopText(target), this);
+        // Every subscription of every URI ended for good: nothing left to watch.
+        connect(watcher, &presence::PresenceWatcher::stateChanged, this,
+                [this](presence::PresenceWatcher::State state) {
+                    if (state != presence::PresenceWatcher::State::Failed || m_shuttingDown)
+                        return;
+                    const bool allFailed = std::all_of(
+                        m_watchers.cbegin(), m_watchers.cend(), [](const presence::PresenceWatcher *w) {
+                            return w->state() == presence::PresenceWatcher::State::Failed;
+                        });
+                    if (allFailed) {
+                        m_out.error(QStringLiteral("watch_failed"),
+                                    QStringLiteral("watch failed: no subscription left"));
+                        m_exitCode = kExitFailed;
+                        QCoreApplication::exit(kExitFailed);
+                    }
+                });
+        m_watchers << watcher;
+        m_out.event(QStringLiteral("watching"),
+                    QStringLiteral("watching %1").arg(QString::fromUtf8(target.toString())),
+                    {{QStringLiteral("uri"), QString::fromUtf8(target.toString())}});
+    }
+    for (presence::PresenceWatcher *w : std::as_const(m_watchers))
+        w->start();
+}
+
+void CliApp::sendMessage() {
+    m_pager = new Pager(m_ua->transactions(), m_ua->uas(), m_ua->resolver(), this);
+    const SipUri target = *m_options.messageTarget;
+    Pager::Config c;
+    c.from = identity(target);
+    c.outboundProxy = m_options.proxy;
+    c.transport = m_options.transport;
+    m_pager->setConfig(c);
+    m_pager->setCredentials(credentials());
+    const QString to = QString::fromUtf8(target.toString());
+    connect(m_pager, &Pager::delivered, this, [this, to](quint64, int status) {
+        m_out.event(QStringLiteral("message_sent"),
+                    QStringLiteral("message to %1 delivered (%2)").arg(to, ErrorText::statusText(status)),
+                    {{QStringLiteral("to"), to}, {QStringLiteral("status"), status}});
+        QCoreApplication::exit(0);
+    });
+    connect(m_pager, &Pager::failed, this, [this, to, target](quint64, const RequestError &e) {
+        const bool unreachable = e.kind == RequestError::Kind::Timeout ||
+                                 e.kind == RequestError::Kind::ResolveFailed ||
+                                 e.kind == RequestError::Kind::TransportFailed;
+        const int code = unreachable ? kExitUnreachable : kExitFailed;
+        m_out.error(
+            QStringLiteral("message_failed"),
+            QStringLiteral("message to %1 failed: %2").arg(to, ErrorText::requestFailure(e, hopText(target))),
+            {{QStringLiteral("to"), to},
+             {QStringLiteral("kind"), ErrorText::requestFailureKind(e)},
+             {QStringLiteral("status"), e.status},
+             {QStringLiteral("reason"), QString::fromUtf8(e.reason)},
+             {QStringLiteral("exit_code"), code}});
+        QCoreApplication::exit(code);
+    });
+    m_pager->send(target, m_options.messageText.toUtf8());
+}
+
+void CliApp::publishPresence() {
+    m_publisher = new presence::PresencePublisher(m_ua, this);
+    presence::PresencePublisher::Config c;
+    c.aor = NameAddr(*m_options.aor);
+    c.outboundProxy = m_options.proxy;
+    c.transport = m_options.transport;
+    c.expires = m_options.expires;
+    c.retryAutomatically = false; // one attempt: the command reports how it went
+    m_publisher->setConfig(c);
+    m_publisher->setCredentials(credentials());
+    const QString state = ErrorText::presenceName(m_options.presenceState);
+    connect(m_publisher, &presence::PresencePublisher::published, this, [this, state](quint32 expires) {
+        const QString note = m_options.note;
+        m_out.event(QStringLiteral("published"),
+                    (note.isEmpty() ? QStringLiteral("published presence %1").arg(state)
+                                    : QStringLiteral("published presence %1 (%2)").arg(state, note)) +
+                        QStringLiteral(", expires in %1 s").arg(expires),
+                    {{QStringLiteral("state"), state},
+                     {QStringLiteral("note"), note},
+                     {QStringLiteral("expires"), qint64(expires)}});
+        if (!m_options.stay)
+            QCoreApplication::exit(0);
+    });
+    connect(m_publisher, &presence::PresencePublisher::failed, this, [this](const RequestError &e) {
+        const QString hop = hopText(*m_options.aor);
+        m_out.error(QStringLiteral("publish_failed"),
+                    QStringLiteral("presence failed: %1").arg(ErrorText::requestFailure(e, hop)),
+                    {{QStringLiteral("kind"), ErrorText::requestFailureKind(e)},
+                     {QStringLiteral("status"), e.status},
+                     {QStringLiteral("reason"), QString::fromUtf8(e.reason)}});
+        QCoreApplication::exit(kExitFailed);
+    });
+    connect(m_publisher, &presence::PresencePublisher::removed, this,
+            [this]() { m_out.event(QStringLiteral("unpublished"), QStringLiteral("presence removed")); });
+    m_publisher->setPresence(m_options.presenceState, m_options.note);
+}
+
+void CliApp::setUpMessages() {
+    m_pager = new Pager(m_ua->transactions(), m_ua->uas(), m_ua->resolver(), this);
+    Pager::Config c;
+    if (m_options.aor)
+        c.from = NameAddr(*m_options.aor);
+    c.outboundProxy = m_options.proxy;
+    c.transport = m_options.transport;
+    m_pager->setConfig(c);
+    m_pager->setCredentials(credentials());
+    connect(m_pager, &Pager::messageReceived, this,
+            [this](const NameAddr &from, const QByteArray &contentType, const QByteArray &body,
+                   const QDateTime &) {
+                const QString uri = QString::fromUtf8(from.uri().toString());
+                const QString text = QString::fromUtf8(body);
+                m_out.event(QStringLiteral("message"), QStringLiteral("message from %1: %2").arg(uri, text),
+                            {{QStringLiteral("from"), uri},
+                             {QStringLiteral("name"), from.displayName()},
+                             {QStringLiteral("content_type"), QString::fromUtf8(contentType)},
+                             {QStringLiteral("text"), text}});
+            });
+}
+
+void CliApp::startMessageWaiting() {
+    m_mwi = new presence::MessageWaiting(m_ua, this);
+    presence::MessageWaiting::Config c;
+    c.aor = NameAddr(*m_options.aor);
+    c.outboundProxy = m_options.proxy;
+    c.transport = m_options.transport;
+    m_mwi->setConfig(c);
+    m_mwi->setCredentials(credentials());
+    connect(m_mwi, &presence::MessageWaiting::changed, this, [this]() {
+        const int fresh = m_mwi->newMessages(), old = m_mwi->oldMessages();
+        m_out.event(QStringLiteral("mwi"),
+                    QStringLiteral("voicemail: %1 new, %2 old%3")
+                        .arg(fresh)
+                        .arg(old)
+                        .arg(m_mwi->waiting() ? QStringLiteral(" (messages waiting)") : QString()),
+                    {{QStringLiteral("new"), fresh},
+                     {QStringLiteral("old"), old},
+                     {QStringLiteral("waiting"), m_mwi->waiting()},
+                     {QStringLiteral("account"), m_mwi->summary().account}});
+    });
+    connect(m_mwi, &presence::MessageWaiting::failed, this, [this](const RequestError &e) {
+        const QString text = ErrorText::requestFailure(e, hopText(*m_options.aor));
+        m_out.event(QStringLiteral("mwi_failed"),
+                    QStringLiteral("voicemail subscription failed: %1").arg(text),
+                    {{QStringLiteral("kind"), ErrorText::requestFailureKind(e)},
+                     {QStringLiteral("status"), e.status},
+                     {QStringLiteral("temporary"), e.temporary},
+                     {QStringLiteral("message"), text}});
+    });
+    m_mwi->start();
 }

@@ -2,7 +2,10 @@
 
 #include "EventPrinter.h"
 #include "account/AccountSettings.h"
+#include "presence/PresenceState.h"
 #include "sdp/MediaCapabilities.h"
+#include "sip/auth/DigestCredentials.h"
+#include "sip/message/NameAddr.h"
 
 #include <QFile>
 #include <QHostAddress>
@@ -19,7 +22,13 @@ class MediaEngine;
 }
 namespace sip {
 class ClientRegistration;
-}
+class Pager;
+} // namespace sip
+namespace presence {
+class MessageWaiting;
+class PresencePublisher;
+class PresenceWatcher;
+} // namespace presence
 } // namespace parlo
 
 // parlo-cli's commands on the shared core. Options follow the CLI contract in docs/cli.md.
@@ -58,6 +67,16 @@ public:
         double holdAfterS = -1, resumeAfterS = -1;
         std::optional<parlo::sip::SipUri> transferTo;
         double transferAfterS = 2;
+        // watch
+        QList<parlo::sip::SipUri> watchTargets;
+        bool watchPresence = true, watchRegistration = true, watchDialog = true;
+        // message
+        std::optional<parlo::sip::SipUri> messageTarget;
+        QString messageText;
+        // presence
+        parlo::presence::PresenceState presenceState = parlo::presence::PresenceState::Unknown;
+        QString note;
+        bool stay = false; // keep the publication up until SIGINT/SIGTERM, then remove it
     };
 
     // Parses argv; on error prints the problem and returns the exit code to use (2), else -1.
@@ -82,6 +101,16 @@ private:
     void shutdown(int exitCode);
     void finishShutdown();
     void logWire(bool outgoing, const parlo::sip::Peer &peer, const QByteArray &bytes);
+    // watch, message, presence; listen's messages and MWI
+    void startWatch();
+    void sendMessage();
+    void publishPresence();
+    void setUpMessages();
+    void startMessageWaiting();
+    // Our From: the AOR, or (direct-IP) sip:parlo@ our address towards target.
+    parlo::sip::NameAddr identity(const parlo::sip::SipUri &target) const;
+    parlo::sip::DigestCredentials credentials() const;
+    QString hopText(const parlo::sip::SipUri &target) const; // where requests to target go
 
     Options m_options;
     EventPrinter m_out;
@@ -98,4 +127,8 @@ private:
     int m_liveCalls = 0;
     bool m_dialled = false;
     bool m_unregisterStarted = false;
+    parlo::sip::Pager *m_pager = nullptr;
+    parlo::presence::MessageWaiting *m_mwi = nullptr;
+    parlo::presence::PresencePublisher *m_publisher = nullptr;
+    QList<parlo::presence::PresenceWatcher *> m_watchers;
 };

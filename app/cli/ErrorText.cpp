@@ -227,4 +227,87 @@ QString mediaError(parlo::CallMediaError error, const QString &detail) {
     return detail.isEmpty() ? text : text + QStringLiteral(": ") + detail;
 }
 
+QString requestFailure(const RequestError &e, const QString &hop) {
+    const QString status = QStringLiteral("%1 %2").arg(e.status).arg(QString::fromUtf8(e.reason)).trimmed();
+    switch (e.kind) {
+    case RequestError::Kind::None:
+        return {};
+    case RequestError::Kind::ResolveFailed:
+        return QStringLiteral("DNS: cannot resolve %1").arg(hop);
+    case RequestError::Kind::Timeout:
+        return e.status ? status : QStringLiteral("timeout: no answer from %1").arg(hop);
+    case RequestError::Kind::TransportFailed:
+        return QStringLiteral("cannot connect or send to %1: %2").arg(hop, connectProblem(e.transport));
+    case RequestError::Kind::NoCredentials:
+        return status + QStringLiteral(": no password given (use --password-file or PARLO_PASSWORD)");
+    case RequestError::Kind::AuthenticationFailed:
+        return status + QStringLiteral(": credentials refused (wrong password?)");
+    case RequestError::Kind::UnsupportedAuth:
+        return status + QStringLiteral(": no authentication scheme we support was offered");
+    case RequestError::Kind::TerminatedByNotifier:
+        return QStringLiteral("subscription terminated by the notifier (%1)")
+            .arg(e.notifierReason.isEmpty() ? QStringLiteral("no reason")
+                                            : QString::fromUtf8(e.notifierReason));
+    case RequestError::Kind::TooLarge:
+        return e.status ? status : QStringLiteral("message too large");
+    case RequestError::Kind::BadEvent:
+        return status + QStringLiteral(" (the server does not know the event package)");
+    default:
+        return e.status ? status : QStringLiteral("failed");
+    }
+}
+
+QString requestFailureKind(const RequestError &e) {
+    switch (e.kind) {
+    case RequestError::Kind::None:
+        return {};
+    case RequestError::Kind::ResolveFailed:
+        return QStringLiteral("dns");
+    case RequestError::Kind::Timeout:
+        return QStringLiteral("timeout");
+    case RequestError::Kind::TransportFailed:
+        return QStringLiteral("connect");
+    case RequestError::Kind::NoCredentials:
+    case RequestError::Kind::AuthenticationFailed:
+    case RequestError::Kind::UnsupportedAuth:
+        return QStringLiteral("auth");
+    case RequestError::Kind::Forbidden:
+        return QStringLiteral("forbidden");
+    case RequestError::Kind::NotFound:
+        return QStringLiteral("not_found");
+    case RequestError::Kind::BadEvent:
+        return QStringLiteral("bad_event");
+    case RequestError::Kind::IntervalTooBrief:
+        return QStringLiteral("interval_too_brief");
+    case RequestError::Kind::TooLarge:
+        return QStringLiteral("too_large");
+    case RequestError::Kind::ServerError:
+        return QStringLiteral("server_error");
+    case RequestError::Kind::TerminatedByNotifier:
+        return QStringLiteral("terminated");
+    case RequestError::Kind::Rejected:
+        return QStringLiteral("rejected");
+    }
+    return QStringLiteral("rejected");
+}
+
+QString presenceName(parlo::presence::PresenceState state) {
+    using parlo::presence::PresenceState;
+    switch (state) {
+    case PresenceState::Available:
+        return QStringLiteral("available");
+    case PresenceState::Away:
+        return QStringLiteral("away");
+    case PresenceState::Busy:
+        return QStringLiteral("busy");
+    case PresenceState::OnThePhone:
+        return QStringLiteral("on-the-phone");
+    case PresenceState::Offline:
+        return QStringLiteral("offline");
+    case PresenceState::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
 } // namespace ErrorText

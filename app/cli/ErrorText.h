@@ -2,7 +2,9 @@
 
 #include "call/Call.h"
 #include "call/CallMedia.h"
+#include "presence/PresenceState.h"
 #include "sip/dialog/RegistrationError.h"
+#include "sip/dialog/RequestError.h"
 #include "sip/transport/TransportProtocol.h"
 
 #include <QString>
@@ -24,4 +26,11 @@ QString callEnd(parlo::Call::EndReason reason, int status);
 // record_file_unwritable, srtp_setup_failed.
 QString mediaErrorName(parlo::CallMediaError error);
 QString mediaError(parlo::CallMediaError error, const QString &detail);
+// Why a MESSAGE, PUBLISH or SUBSCRIBE failed, towards hop: "404 Not Found", "timeout: no answer
+// from sip:127.0.0.1:5060" …
+QString requestFailure(const parlo::sip::RequestError &e, const QString &hop);
+// Short kind for --json: dns, timeout, connect, auth, rejected, not_found, terminated …
+QString requestFailureKind(const parlo::sip::RequestError &e);
+// available, away, busy, on-the-phone, offline, unknown (the words of the presence command).
+QString presenceName(parlo::presence::PresenceState state);
 } // namespace ErrorText
