@@ -324,33 +324,33 @@
         <translation>Wählen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="57"/>
+        <location filename="../ui/qml/DialerPage.qml" line="63"/>
         <source>Number or SIP address</source>
         <translation>Nummer oder SIP-Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="60"/>
+        <location filename="../ui/qml/DialerPage.qml" line="66"/>
         <source>Number or SIP address to call</source>
         <translation>Anzurufende Nummer oder SIP-Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="68"/>
+        <location filename="../ui/qml/DialerPage.qml" line="74"/>
         <source>Delete last character</source>
         <translation>Letztes Zeichen löschen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="78"/>
+        <location filename="../ui/qml/DialerPage.qml" line="84"/>
         <source>Calls %1</source>
         <translation>Ruft %1 an</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="100"/>
-        <location filename="../ui/qml/DialerPage.qml" line="104"/>
+        <location filename="../ui/qml/DialerPage.qml" line="106"/>
+        <location filename="../ui/qml/DialerPage.qml" line="110"/>
         <source>Call</source>
         <translation>Anrufen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="103"/>
+        <location filename="../ui/qml/DialerPage.qml" line="109"/>
         <source>Call %1</source>
         <translation>%1 anrufen</translation>
     </message>
@@ -358,17 +358,17 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="72"/>
+        <location filename="../ui/qml/HomePage.qml" line="77"/>
         <source>Call</source>
         <translation>Anruf</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="72"/>
+        <location filename="../ui/qml/HomePage.qml" line="77"/>
         <source>Dialer</source>
         <translation>Wählen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="72"/>
+        <location filename="../ui/qml/HomePage.qml" line="77"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
@@ -1093,6 +1093,19 @@
         <location filename="../ui/qml/WelcomePage.qml" line="33"/>
         <source>Add a SIP account</source>
         <translation>SIP-Konto hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="45"/>
+        <source>Parlo, a SIP softphone.</source>
+        <translation>Parlo, ein SIP-Softphone.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="50"/>
+        <source>A sip:, sips:, tel: or callto: address to call.</source>
+        <translation>Eine anzurufende sip:-, sips:-, tel:- oder callto:-Adresse.</translation>
     </message>
 </context>
 </TS>

@@ -92,5 +92,32 @@ Item {
             tryCompare(child(h.home, "mainTabs"), "currentIndex", 0)
             verify(child(h.home, "lastCallLabel").visible)
         }
+
+        // A link handed over from the desktop: without an account it waits in the dialer with
+        // the reason; with one it is called.
+        function test_dialTextFromOutside() {
+            const h = createTemporaryObject(holderComponent, root)
+            h.accounts.start()
+            mouseClick(child(h.home, "tab_accounts"))
+            h.home.dialText("tel:+49 30 1234567")
+            compare(h.home.view, "dialer")
+            compare(child(h.home, "targetField").text, "tel:+49 30 1234567")
+            verify(child(h.home, "dialError").text.length > 0)
+            compare(h.calls.currentCall, null)
+
+            h.setup.aor = "alice@127.0.0.1:1"
+            h.setup.transport = AccountSetupController.Tcp
+            h.setup.password = "secret"
+            h.setup.save()
+            tryCompare(h.setup, "saveState", AccountSetupController.NoKeychain)
+            h.setup.saveForSessionOnly()
+            mouseClick(child(h.home, "tab_accounts"))
+            h.home.dialText("sip:bob@127.0.0.1:1;transport=tcp")
+            verify(h.calls.currentCall !== null)
+            compare(h.home.view, "call")
+            compare(child(h.home, "targetField").text, "")
+            h.calls.hangup()
+            tryCompare(h.calls.calls, "count", 0, 40000)
+        }
     }
 }

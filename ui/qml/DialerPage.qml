@@ -16,6 +16,12 @@ Page {
         else
             targetField.forceActiveFocus()
     }
+    // Calls a link handed over from outside (a clicked sip:/tel: link); when it cannot be called,
+    // it stays in the field with the reason under it.
+    function dialText(text) {
+        targetField.text = text
+        dial()
+    }
 
     header: ToolBar {
         RowLayout {

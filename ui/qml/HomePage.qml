@@ -30,6 +30,10 @@ Page {
                 home.show("dialer")
         }
     }
+    function dialText(text) {
+        show("dialer")
+        dialer.dialText(text)
+    }
     onViewsChanged: Qt.callLater(() => tabs.currentIndex = views.indexOf(view))
 
     StackLayout {
@@ -51,6 +55,7 @@ Page {
             }
         }
         DialerPage {
+            id: dialer
             objectName: "dialerPage"
             controller: home.calls
         }

@@ -34,6 +34,7 @@ ApplicationWindow {
     Component {
         id: homePage
         HomePage {
+            objectName: "homePage"
             accounts: accountModel
             calls: callController
             onAddAccount: window.openWizard()
@@ -44,14 +45,41 @@ ApplicationWindow {
         SetupWizard {
             controller: setup
             canCancel: accountModel.count > 0
-            onFinished: stack.replace(null, homePage)
-            onCancelled: stack.pop()
+            onFinished: {
+                stack.replace(null, homePage)
+                window.openPendingUri()
+            }
+            onCancelled: {
+                stack.pop()
+                window.openPendingUri()
+            }
         }
     }
 
     function openWizard() {
         setup.reset()
         stack.push(wizardPage)
+    }
+
+    // A sip:/tel: link from the desktop (at start-up or handed over by a second launch): call it
+    // from the dialer, which keeps it with the reason when it cannot be called (e.g. no account
+    // yet). An open wizard is not thrown away: the link waits until it closes.
+    property string pendingUri
+    function openUri(uri) {
+        if (stack.depth > 1) {
+            pendingUri = uri
+            return
+        }
+        let home = stack.currentItem
+        if (home.objectName !== "homePage")
+            home = stack.replace(null, homePage)
+        home.dialText(uri)
+    }
+    function openPendingUri() {
+        const uri = pendingUri
+        pendingUri = ""
+        if (uri.length > 0)
+            openUri(uri)
     }
 
     StackView {

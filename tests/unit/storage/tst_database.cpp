@@ -68,7 +68,8 @@ private Q_SLOTS:
             QSqlQuery q(raw);
             QVERIFY(q.exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (1)")));
-            for (const QString &sql : Database::migrations().at(0))
+            const auto migrations = Database::migrations(); // a temporary's at() would dangle in the loop
+            for (const QString &sql : migrations.at(0))
                 QVERIFY(q.exec(sql));
             QVERIFY(q.exec(
                 QStringLiteral("INSERT INTO contacts (name, sip_uri, phones, favourite) VALUES "
