@@ -5,12 +5,13 @@
 
 // Qt 6.4: the module lives under qrc:/qt/qml and the engine does not look there by itself.
 // Tests name their account files relatively; they land in a scratch directory, as does the
-// default configuration.
+// default configuration and the database.
 class Setup : public QObject {
     Q_OBJECT
 public Q_SLOTS:
     void applicationAvailable() {
         qputenv("XDG_CONFIG_HOME", m_dir.path().toLocal8Bit());
+        qputenv("XDG_DATA_HOME", m_dir.path().toLocal8Bit());
         QDir::setCurrent(m_dir.path());
     }
     void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
