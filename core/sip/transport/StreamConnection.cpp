@@ -1,11 +1,14 @@
 #include "sip/transport/StreamConnection.h"
 
+#include "sip/message/SipMessage.h"
+
 #include "sip/transport/Transport.h"
 #include "sip/transport/TransportLog.h"
 
 #include <QSslSocket>
 #include <QTimer>
 #include <atomic>
+#include <limits>
 
 namespace parlo::sip {
 
@@ -185,6 +188,8 @@ void StreamConnection::onReadyRead() {
         if (m_framer.error() != StreamFramer::Error::None) {
             qCWarning(lcTransport) << "closing connection" << m_id << "from" << m_peer.toString()
                                    << "framing error" << int(m_framer.error());
+            if (m_framer.error() == StreamFramer::Error::MessageTooLarge)
+                refuseTooLarge();
             close();
             return;
         }
@@ -272,6 +277,25 @@ void StreamConnection::touch() {
     m_activity.restart();
     if (m_idleTimer)
         m_idleTimer->start();
+}
+
+} // namespace parlo::sip
+
+namespace parlo::sip {
+
+// RFC 3261 §21.5.14: a request too large to take gets 513 (from its header section, when that
+// names where to send a response) before the connection closes; the body is never buffered.
+void StreamConnection::refuseTooLarge() {
+    // The header section alone (bounded by the framer); its Content-Length is what is refused.
+    ParseLimits limits;
+    limits.maxMessageSize = limits.maxBodySize = std::numeric_limits<int>::max();
+    SipParseResult result = SipMessage::parse(m_framer.rejectedHeaders(), limits);
+    result.error = {SipParseError::Code::TooLarge, QByteArrayLiteral("Message Too Large")};
+    if (const std::optional<SipMessage> response = SipMessage::errorResponse(result)) {
+        m_socket->write(response->toBytes());
+        // The connection object goes away with the close; hand the bytes to the kernel now.
+        m_socket->flush();
+    }
 }
 
 } // namespace parlo::sip

@@ -56,6 +56,7 @@ Q_SIGNALS:
     void failed(const parlo::sip::TransportError &error, int pendingMessages);
 
 private:
+    void refuseTooLarge();
     void setState(State state);
     void onReady();
     void onReadyRead();

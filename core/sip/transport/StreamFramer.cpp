@@ -113,7 +113,8 @@ std::optional<StreamFramer::Item> StreamFramer::next() {
     }
     const qint64 total = headerEnd + kPing.size() + length;
     if (total > m_maxBuffer) {
-        m_error = Error::BufferOverflow;
+        m_error = Error::MessageTooLarge;
+        m_rejectedHeaders = view.first(headerEnd + kPing.size()).toByteArray();
         return std::nullopt;
     }
     if (view.size() < total)

@@ -11,6 +11,7 @@ private Q_SLOTS:
     void framing_data();
     void framing();
     void appendBeyondRoom();
+    void tooLargeKeepsHeaders();
 };
 
 namespace {
@@ -74,7 +75,7 @@ void tst_StreamFramer::framing_data() {
                                       << QList<QByteArray>{} << StreamFramer::Error::BufferOverflow;
     QTest::newRow("body larger than buffer")
         << QList<QByteArray>{"BYE sip:x SIP/2.0\r\nContent-Length: 500\r\n\r\n"} << 128 << QList<QByteArray>{}
-        << StreamFramer::Error::BufferOverflow;
+        << StreamFramer::Error::MessageTooLarge;
     QTest::newRow("exactly the buffer size")
         << bytewise(kBye) << int(kBye.size()) << QList<QByteArray>{m2} << none;
     QTest::newRow("buffer reused after messages")
@@ -112,6 +113,15 @@ void tst_StreamFramer::framing() {
     QCOMPARE(framer.error(), error);
     if (error == StreamFramer::Error::None && !expected.isEmpty())
         QVERIFY(framer.isEmpty());
+}
+
+void tst_StreamFramer::tooLargeKeepsHeaders() {
+    const QByteArray headers = "NOTIFY sip:a@x SIP/2.0\r\nCall-ID: c\r\nContent-Length: 1048576\r\n\r\n";
+    StreamFramer framer(256);
+    QVERIFY(framer.append(headers + QByteArray(100, 'x')));
+    QVERIFY(!framer.next());
+    QCOMPARE(framer.error(), StreamFramer::Error::MessageTooLarge);
+    QCOMPARE(framer.rejectedHeaders(), headers);
 }
 
 void tst_StreamFramer::appendBeyondRoom() {
