@@ -215,6 +215,11 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
     const QCommandLineOption note(QStringLiteral("note"),
                                   QStringLiteral("presence: a note to publish with the state."),
                                   QStringLiteral("TEXT"));
+    const QCommandLineOption listenPresence(
+        QStringLiteral("presence"),
+        QStringLiteral("listen: publish STATE (available, away, busy, offline) while registered, shown as "
+                       "on-the-phone during calls; removed on SIGINT/SIGTERM."),
+        QStringLiteral("STATE"));
     const QCommandLineOption events(
         QStringLiteral("events"),
         QStringLiteral("watch: event packages to watch (default presence,reg,dialog)."),
@@ -222,7 +227,7 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
     const QCommandLineOption stay(
         QStringLiteral("stay"),
         QStringLiteral("presence: stay, refresh the publication and remove it on SIGINT/SIGTERM."));
-    p.addOptions({note, events, stay});
+    p.addOptions({note, events, stay, listenPresence});
     p.addOptions({aor,         username, passwordFile,  proxy,      transport,   caFile,     listen,
                   json,        logSip,   once,          expires,    verbose,     play,       record,
                   hangupAfter, dtmf,     dtmfDelay,     autoAnswer, reject,      maxCalls,   codecs,
@@ -287,26 +292,40 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
             return usageError(QStringLiteral("message: the text is empty"));
         maxPositional = 3;
     }
-    if (isPresence) {
+    auto presenceState = [](const QString &text) -> std::optional<parlo::presence::PresenceState> {
         using parlo::presence::PresenceState;
+        const QString state = text.toLower();
+        if (state == QLatin1String("available"))
+            return PresenceState::Available;
+        if (state == QLatin1String("away"))
+            return PresenceState::Away;
+        if (state == QLatin1String("busy"))
+            return PresenceState::Busy;
+        if (state == QLatin1String("offline"))
+            return PresenceState::Offline;
+        return std::nullopt;
+    };
+    if (isPresence) {
         if (positional.size() < 2)
             return usageError(QStringLiteral("presence needs a state: available, away, busy or offline"));
-        const QString state = positional.at(1).toLower();
-        if (state == QLatin1String("available"))
-            o->presenceState = PresenceState::Available;
-        else if (state == QLatin1String("away"))
-            o->presenceState = PresenceState::Away;
-        else if (state == QLatin1String("busy"))
-            o->presenceState = PresenceState::Busy;
-        else if (state == QLatin1String("offline"))
-            o->presenceState = PresenceState::Offline;
-        else
+        const auto state = presenceState(positional.at(1));
+        if (!state)
             return usageError(QStringLiteral("presence: '%1' is not available, away, busy or offline")
                                   .arg(positional.at(1)));
+        o->presenceState = *state;
         maxPositional = 2;
     }
-    if (p.isSet(note) && !isPresence)
-        return usageError(QStringLiteral("--note needs the presence command"));
+    if (p.isSet(listenPresence)) {
+        if (!isListen)
+            return usageError(QStringLiteral("--presence needs the listen command"));
+        const auto state = presenceState(p.value(listenPresence));
+        if (!state)
+            return usageError(QStringLiteral("--presence: '%1' is not available, away, busy or offline")
+                                  .arg(p.value(listenPresence)));
+        o->presenceState = *state;
+    }
+    if (p.isSet(note) && !isPresence && !p.isSet(listenPresence))
+        return usageError(QStringLiteral("--note needs the presence command or listen --presence"));
     o->note = p.value(note);
     if (p.isSet(stay) && !isPresence)
         return usageError(QStringLiteral("--stay needs the presence command"));
@@ -490,6 +509,8 @@ int CliApp::parse(const QStringList &rawArgs, Options *o) {
         return usageError(QStringLiteral("register needs --aor"));
     if (isPresence && !o->aor)
         return usageError(QStringLiteral("presence needs --aor (the presentity to publish for)"));
+    if (isListen && p.isSet(listenPresence) && !o->aor)
+        return usageError(QStringLiteral("--presence needs --aor (the presentity to publish for)"));
     if (o->command == QLatin1String("register") && !p.isSet(once))
         return usageError(QStringLiteral("register needs --once (use 'listen' to stay registered)"));
     o->once = p.isSet(once);
@@ -731,6 +752,8 @@ void CliApp::follow(Call *call) {
     actions.transferAfterS = m_options.transferAfterS;
     auto *reporter = new CallReporter(call, m_nextCallId++, &m_out, actions, m_calls, this);
     ++m_liveCalls;
+    if (m_publisher)
+        m_publisher->setOnThePhone(true);
     connect(reporter, &CallReporter::finished, this,
             [this, reporter](Call *c) { onCallFinished(c, reporter); });
 }
@@ -744,6 +767,8 @@ int CliApp::reporterId(const Call *call) const {
 
 void CliApp::onCallFinished(Call *call, CallReporter *reporter) {
     --m_liveCalls;
+    if (m_publisher && m_liveCalls == 0)
+        m_publisher->setOnThePhone(false);
     ++m_callsEnded;
     reporter->deleteLater();
     if (m_options.command == QLatin1String("call")) {
@@ -834,8 +859,11 @@ void CliApp::startRegistration() {
             QCoreApplication::exit(0);
         else if (m_options.command == QLatin1String("call") && !m_dialled)
             dial();
-        else if (m_options.command == QLatin1String("listen") && !m_mwi && !m_shuttingDown)
+        else if (m_options.command == QLatin1String("listen") && !m_mwi && !m_shuttingDown) {
             startMessageWaiting();
+            if (m_options.presenceState != presence::PresenceState::Unknown)
+                publishPresence();
+        }
     });
     connect(m_registration, &ClientRegistration::failed, this, [this](const RegistrationError &e) {
         const QJsonObject fields{{QStringLiteral("step"), ErrorText::registrationStep(e)},
@@ -877,8 +905,13 @@ void CliApp::shutdown(int exitCode) {
     if (m_options.command == QLatin1String("call") && !m_dialled && m_exitCode == 0)
         m_exitCode = kExitCancelled;
     QTimer::singleShot(kShutdownGraceMs, this, [this]() { QCoreApplication::exit(m_exitCode); });
-    if (m_publisher && m_options.stay && m_publisher->state() != presence::PresencePublisher::State::Idle &&
-        m_publisher->state() != presence::PresencePublisher::State::Failed) {
+    if (m_publisher && m_options.command == QLatin1String("listen") &&
+        m_publisher->state() != presence::PresencePublisher::State::Idle) {
+        // listen --presence: take our state down alongside hanging up and un-registering.
+        m_publisher->remove();
+    } else if (m_publisher && m_options.stay &&
+               m_publisher->state() != presence::PresencePublisher::State::Idle &&
+               m_publisher->state() != presence::PresencePublisher::State::Failed) {
         // --stay: take our state down (PUBLISH Expires: 0) before leaving.
         connect(m_publisher, &presence::PresencePublisher::removed, this,
                 [this]() { QCoreApplication::exit(m_exitCode); });
@@ -1056,11 +1089,14 @@ void CliApp::publishPresence() {
     c.outboundProxy = m_options.proxy;
     c.transport = m_options.transport;
     c.expires = m_options.expires;
-    c.retryAutomatically = false; // one attempt: the command reports how it went
+    // The presence command makes one attempt and reports how it went; listen keeps it up.
+    const bool keep = m_options.command == QLatin1String("listen");
+    c.retryAutomatically = keep;
     m_publisher->setConfig(c);
     m_publisher->setCredentials(credentials());
-    const QString state = ErrorText::presenceName(m_options.presenceState);
-    connect(m_publisher, &presence::PresencePublisher::published, this, [this, state](quint32 expires) {
+    connect(m_publisher, &presence::PresencePublisher::published, this, [this, keep](quint32 expires) {
+        // What watchers see: on-the-phone while a call is up.
+        const QString state = ErrorText::presenceName(m_publisher->effectivePresence());
         const QString note = m_options.note;
         m_out.event(QStringLiteral("published"),
                     (note.isEmpty() ? QStringLiteral("published presence %1").arg(state)
@@ -1069,20 +1105,22 @@ void CliApp::publishPresence() {
                     {{QStringLiteral("state"), state},
                      {QStringLiteral("note"), note},
                      {QStringLiteral("expires"), qint64(expires)}});
-        if (!m_options.stay)
+        if (!m_options.stay && !keep)
             QCoreApplication::exit(0);
     });
-    connect(m_publisher, &presence::PresencePublisher::failed, this, [this](const RequestError &e) {
+    connect(m_publisher, &presence::PresencePublisher::failed, this, [this, keep](const RequestError &e) {
         const QString hop = hopText(*m_options.aor);
         m_out.error(QStringLiteral("publish_failed"),
                     QStringLiteral("presence failed: %1").arg(ErrorText::requestFailure(e, hop)),
                     {{QStringLiteral("kind"), ErrorText::requestFailureKind(e)},
                      {QStringLiteral("status"), e.status},
                      {QStringLiteral("reason"), QString::fromUtf8(e.reason)}});
-        QCoreApplication::exit(kExitFailed);
+        if (!keep)
+            QCoreApplication::exit(kExitFailed);
     });
     connect(m_publisher, &presence::PresencePublisher::removed, this,
             [this]() { m_out.event(QStringLiteral("unpublished"), QStringLiteral("presence removed")); });
+    m_publisher->setOnThePhone(m_liveCalls > 0);
     m_publisher->setPresence(m_options.presenceState, m_options.note);
 }
 
