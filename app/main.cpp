@@ -1,14 +1,17 @@
+#include "AccountListModel.h"
+#include "AppSettings.h"
+#include "AppStorage.h"
+#include "CallController.h"
 #include "LaunchUri.h"
 #include "SingleInstance.h"
+#include "TrayIcon.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QGuiApplication>
-#include <QLocale>
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QTranslator>
 
 Q_LOGGING_CATEGORY(lcApp, "parlo.app")
 
@@ -30,16 +33,17 @@ void openInWindow(QObject *root, const QString &uri) {
 } // namespace
 
 int main(int argc, char *argv[]) {
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setApplicationName(QStringLiteral("Parlo"));
-    QGuiApplication::setOrganizationName(QStringLiteral("Parlo"));
-    QGuiApplication::setApplicationVersion(QStringLiteral(PARLO_VERSION));
+    // QApplication (not QGuiApplication): the tray icon's menu is a widget.
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Parlo"));
+    QApplication::setOrganizationName(QStringLiteral("Parlo"));
+    QApplication::setApplicationVersion(QStringLiteral(PARLO_VERSION));
     // Lets Wayland compositors and docks match the window to the desktop file and its icon.
-    QGuiApplication::setDesktopFileName(QStringLiteral("org.parlo.Parlo"));
+    QApplication::setDesktopFileName(QStringLiteral("org.parlo.Parlo"));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("parlo"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    // The language chosen in the settings, or the system's; switchable at run time.
+    AppSettings *settings = AppSettings::instance();
+    settings->applyLanguage();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Parlo, a SIP softphone."));
@@ -62,7 +66,14 @@ int main(int argc, char *argv[]) {
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
+    TrayIcon tray(settings);
+    settings->setTrayAvailable(tray.isAvailable());
+    // With a tray the window closes into it; Quit in the tray menu ends the app.
+    if (tray.isAvailable())
+        QApplication::setQuitOnLastWindowClosed(false);
+
     QQmlApplicationEngine engine;
+    settings->addEngine(&engine);
     // Qt 6.4 has no loadFromModule(); the module's files live under this import path.
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     QObject::connect(
@@ -72,6 +83,17 @@ int main(int argc, char *argv[]) {
     if (engine.rootObjects().isEmpty())
         return 1;
     QObject *root = engine.rootObjects().constFirst();
+    if (tray.isAvailable()) {
+        tray.setWindow(qobject_cast<QQuickWindow *>(root));
+        tray.setCalls(root->property("callController").value<CallController *>());
+        tray.setAccounts(root->property("accountModel").value<AccountListModel *>());
+        tray.setHistory(AppStorage::instance()->history());
+        tray.show();
+        // Hidden before the event loop maps it: no flash of the window.
+        if (settings->startMinimized() && uri.isEmpty())
+            if (auto *window = qobject_cast<QQuickWindow *>(root))
+                window->hide();
+    }
     QObject::connect(&instance, &parlo::SingleInstance::activated, root,
                      [root](const QString &link) { openInWindow(root, link); });
     if (!uri.isEmpty()) {

@@ -6,7 +6,7 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 LUPDATE=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 cp "$SRC/translations/parlo_de.ts" "$TMP/parlo_de.ts"
-"$LUPDATE" "$SRC/ui" "$SRC/app/main.cpp" -ts "$TMP/parlo_de.ts" -no-obsolete -silent
+"$LUPDATE" "$SRC/ui" "$SRC/app/main.cpp" "$SRC/app/gui" -ts "$TMP/parlo_de.ts" -no-obsolete -silent
 unfinished=$(grep -c 'type="unfinished"' "$TMP/parlo_de.ts" || true)
 total=$(grep -c '<source>' "$TMP/parlo_de.ts" || true)
 echo "parlo_de.ts: $total strings, $unfinished unfinished"

@@ -146,29 +146,88 @@
     </message>
 </context>
 <context>
+    <name>AppSettings</name>
+    <message>
+        <location filename="../ui/AppSettings.cpp" line="211"/>
+        <source>Opus (wideband, 48 kHz)</source>
+        <translation>Opus (Breitband, 48 kHz)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AppSettings.cpp" line="213"/>
+        <source>G.722 (wideband, 16 kHz)</source>
+        <translation>G.722 (Breitband, 16 kHz)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AppSettings.cpp" line="215"/>
+        <source>G.711 µ-law (PCMU, 8 kHz)</source>
+        <translation>G.711 µ-law (PCMU, 8 kHz)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AppSettings.cpp" line="217"/>
+        <source>G.711 A-law (PCMA, 8 kHz)</source>
+        <translation>G.711 A-law (PCMA, 8 kHz)</translation>
+    </message>
+</context>
+<context>
+    <name>AppStorage</name>
+    <message>
+        <location filename="../ui/AppStorage.cpp" line="54"/>
+        <source>The contacts and call history were saved by a newer version of Parlo and cannot be opened by this one.</source>
+        <translation>Die Kontakte und die Anrufliste wurden von einer neueren Parlo-Version gespeichert und können von dieser nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AppStorage.cpp" line="57"/>
+        <source>The contacts and call history cannot be opened (%1); nothing will be saved.</source>
+        <translation>Die Kontakte und die Anrufliste können nicht geöffnet werden (%1); es wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AppStorage.cpp" line="58"/>
+        <source>no writable data folder</source>
+        <translation>kein beschreibbarer Datenordner</translation>
+    </message>
+</context>
+<context>
+    <name>AudioSettings</name>
+    <message>
+        <location filename="../ui/AudioSettings.cpp" line="90"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <location filename="../ui/AudioSettings.cpp" line="262"/>
+        <source>The microphone “%1” cannot be opened.</source>
+        <translation>Das Mikrofon „%1“ lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AudioSettings.cpp" line="333"/>
+        <source>The speaker “%1” cannot be opened.</source>
+        <translation>Der Lautsprecher „%1“ lässt sich nicht öffnen.</translation>
+    </message>
+</context>
+<context>
     <name>CallController</name>
     <message>
-        <location filename="../ui/CallController.cpp" line="42"/>
+        <location filename="../ui/CallController.cpp" line="45"/>
         <source>The call with %1 was transferred.</source>
         <translation>Der Anruf mit %1 wurde vermittelt.</translation>
     </message>
     <message>
-        <location filename="../ui/CallController.cpp" line="78"/>
+        <location filename="../ui/CallController.cpp" line="81"/>
         <source>The call with %1 has ended.</source>
         <translation>Der Anruf mit %1 ist beendet.</translation>
     </message>
     <message>
-        <location filename="../ui/CallController.cpp" line="161"/>
+        <location filename="../ui/CallController.cpp" line="164"/>
         <source>Add an account first, or enter a full address like sip:bob@example.com.</source>
         <translation>Fügen Sie zuerst ein Konto hinzu oder geben Sie eine vollständige Adresse ein, z. B. sip:bob@example.com.</translation>
     </message>
     <message>
-        <location filename="../ui/CallController.cpp" line="170"/>
+        <location filename="../ui/CallController.cpp" line="173"/>
         <source>Parlo could not open a network port for the call&apos;s audio.</source>
         <translation>Parlo konnte keinen Netzwerkport für den Ton des Anrufs öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/CallController.cpp" line="233"/>
+        <location filename="../ui/CallController.cpp" line="236"/>
         <source>The call cannot be transferred now: it must be connected.</source>
         <translation>Der Anruf kann jetzt nicht vermittelt werden: Er muss verbunden sein.</translation>
     </message>
@@ -317,60 +376,712 @@
     </message>
 </context>
 <context>
-    <name>DialerPage</name>
+    <name>CallHistoryModel</name>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="11"/>
-        <source>Dialer</source>
-        <translation>Wählen</translation>
+        <location filename="../ui/CallHistoryModel.cpp" line="247"/>
+        <source>The call could not be deleted from the history.</source>
+        <translation>Der Anruf konnte nicht aus der Anrufliste gelöscht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="63"/>
-        <source>Number or SIP address</source>
-        <translation>Nummer oder SIP-Adresse</translation>
+        <location filename="../ui/CallHistoryModel.cpp" line="259"/>
+        <source>The call history could not be cleared.</source>
+        <translation>Die Anrufliste konnte nicht geleert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="66"/>
-        <source>Number or SIP address to call</source>
-        <translation>Anzurufende Nummer oder SIP-Adresse</translation>
+        <location filename="../ui/CallHistoryModel.cpp" line="317"/>
+        <source>The call is still going on.</source>
+        <translation>Der Anruf läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="74"/>
-        <source>Delete last character</source>
-        <translation>Letztes Zeichen löschen</translation>
+        <location filename="../ui/CallHistoryModel.cpp" line="320"/>
+        <source>You hung up.</source>
+        <translation>Sie haben aufgelegt.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="84"/>
-        <source>Calls %1</source>
-        <translation>Ruft %1 an</translation>
+        <location filename="../ui/CallHistoryModel.cpp" line="321"/>
+        <source>You did not answer.</source>
+        <translation>Sie haben nicht abgenommen.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="106"/>
-        <location filename="../ui/qml/DialerPage.qml" line="110"/>
+        <location filename="../ui/CallHistoryModel.cpp" line="321"/>
+        <source>You hung up before the call was answered.</source>
+        <translation>Sie haben aufgelegt, bevor der Anruf angenommen wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="324"/>
+        <source>The other side hung up.</source>
+        <translation>Die Gegenstelle hat aufgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="325"/>
+        <source>The other side hung up before the call was answered.</source>
+        <translation>Die Gegenstelle hat aufgelegt, bevor der Anruf angenommen wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="327"/>
+        <source>The caller hung up before you answered.</source>
+        <translation>Der Anrufer hat aufgelegt, bevor Sie abgenommen haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="329"/>
+        <source>You declined the call.</source>
+        <translation>Sie haben den Anruf abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="331"/>
+        <source>The other side was busy.</source>
+        <translation>Die Gegenstelle war besetzt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="336"/>
+        <source>This number or address does not exist (%1).</source>
+        <translation>Diese Nummer oder Adresse gibt es nicht (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="338"/>
+        <source>The other side was not available (%1).</source>
+        <translation>Die Gegenstelle war nicht erreichbar (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="340"/>
+        <source>The other side declined the call.</source>
+        <translation>Die Gegenstelle hat den Anruf abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="342"/>
+        <source>The call was refused (%1).</source>
+        <translation>Der Anruf wurde abgewiesen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="343"/>
+        <source>The call was refused.</source>
+        <translation>Der Anruf wurde abgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="346"/>
+        <source>The other side could not be reached.</source>
+        <translation>Die Gegenstelle konnte nicht erreicht werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="348"/>
+        <source>The other side supports none of Parlo&apos;s audio codecs.</source>
+        <translation>Die Gegenstelle unterstützt keinen der Audio-Codecs von Parlo.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="350"/>
+        <source>Your provider refused the call: check the account&apos;s password.</source>
+        <translation>Ihr Anbieter hat den Anruf abgewiesen: Prüfen Sie das Passwort des Kontos.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="352"/>
+        <source>The connection was lost during the call.</source>
+        <translation>Die Verbindung ist während des Anrufs abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="354"/>
+        <source>Turned away: do not disturb was on.</source>
+        <translation>Abgewiesen: „Nicht stören“ war eingeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="356"/>
+        <source>Turned away: you were in another call and call waiting is off.</source>
+        <translation>Abgewiesen: Sie waren in einem anderen Gespräch, und Anklopfen ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="358"/>
+        <source>Turned away: Parlo could not open a network port for the audio.</source>
+        <translation>Abgewiesen: Parlo konnte keinen Netzwerkport für den Ton öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="360"/>
+        <source>Parlo was closed during the call.</source>
+        <translation>Parlo wurde während des Anrufs beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="361"/>
+        <source>The call has ended.</source>
+        <translation>Der Anruf ist beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallHistoryModel.cpp" line="361"/>
+        <source>The call was not connected.</source>
+        <translation>Der Anruf kam nicht zustande.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactController</name>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="51"/>
+        <source>The contact could not be saved to the database.</source>
+        <translation>Der Kontakt konnte nicht in der Datenbank gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="77"/>
+        <location filename="../ui/ContactController.cpp" line="180"/>
+        <source>This contact has been deleted in the meantime.</source>
+        <translation>Dieser Kontakt wurde inzwischen gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="86"/>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="88"/>
+        <source>The name is too long (at most %1 characters).</source>
+        <translation>Der Name ist zu lang (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="100"/>
+        <source>Enter the full address, for example sip:bob@example.com.</source>
+        <translation>Geben Sie die vollständige Adresse ein, zum Beispiel sip:bob@example.com.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="103"/>
+        <source>This is not a SIP address. Enter one like sip:bob@example.com.</source>
+        <translation>Das ist keine SIP-Adresse. Geben Sie eine wie sip:bob@example.com ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="106"/>
+        <source>This number contains characters a phone number cannot have.</source>
+        <translation>Diese Nummer enthält Zeichen, die in einer Telefonnummer nicht vorkommen können.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="109"/>
+        <source>This is not a valid SIP address. Enter one like sip:bob@example.com.</source>
+        <translation>Das ist keine gültige SIP-Adresse. Geben Sie eine wie sip:bob@example.com ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="126"/>
+        <source>&quot;%1&quot; is not a phone number. Separate several numbers with commas.</source>
+        <translation>„%1“ ist keine Telefonnummer. Trennen Sie mehrere Nummern durch Kommas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="136"/>
+        <source>A contact can have at most %1 phone numbers.</source>
+        <translation>Ein Kontakt kann höchstens %1 Telefonnummern haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="140"/>
+        <source>Enter a SIP address or a phone number.</source>
+        <translation>Geben Sie eine SIP-Adresse oder eine Telefonnummer ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="144"/>
+        <source>%1 already has this address.</source>
+        <translation>%1 hat bereits diese Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="181"/>
+        <source>The contact could not be deleted.</source>
+        <translation>Der Kontakt konnte nicht gelöscht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditPage</name>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="13"/>
+        <source>Edit contact</source>
+        <translation>Kontakt bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="13"/>
+        <source>Add contact</source>
+        <translation>Kontakt hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="55"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="68"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="88"/>
+        <location filename="../ui/qml/ContactEditPage.qml" line="93"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="98"/>
+        <location filename="../ui/qml/ContactEditPage.qml" line="105"/>
+        <source>SIP address</source>
+        <translation>SIP-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="103"/>
+        <source>sip:bob@example.com</source>
+        <translation>sip:bob@example.com</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="110"/>
+        <source>Phone numbers</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="115"/>
+        <source>+49 30 1234567, 0171 2345678</source>
+        <translation>+49 30 1234567, 0171 2345678</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="117"/>
+        <source>Phone numbers, separated by commas</source>
+        <translation>Telefonnummern, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="125"/>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="132"/>
+        <source>Show for this contact (needs a SIP address and a provider that supports it):</source>
+        <translation>Für diesen Kontakt anzeigen (braucht eine SIP-Adresse und einen Anbieter, der das unterstützt):</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="137"/>
+        <source>Presence (available, away, busy)</source>
+        <translation>Präsenz (erreichbar, abwesend, beschäftigt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="143"/>
+        <source>Whether a phone is registered</source>
+        <translation>Ob ein Telefon angemeldet ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactEditPage.qml" line="149"/>
+        <source>Busy lamp (ringing, in a call)</source>
+        <translation>Besetztlampe (klingelt, im Gespräch)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <location filename="../ui/ContactListModel.cpp" line="88"/>
+        <source>Available</source>
+        <translation>Erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactListModel.cpp" line="90"/>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactListModel.cpp" line="92"/>
+        <source>Busy</source>
+        <translation>Beschäftigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactListModel.cpp" line="94"/>
+        <source>On the phone</source>
+        <translation>Am Telefon</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactListModel.cpp" line="96"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactListModel.cpp" line="106"/>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactListModel.cpp" line="108"/>
+        <source>Not registered</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactListModel.cpp" line="118"/>
+        <source>Idle</source>
+        <translation>Frei</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactListModel.cpp" line="120"/>
+        <source>Ringing</source>
+        <translation>Klingelt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactListModel.cpp" line="122"/>
+        <source>In a call</source>
+        <translation>Im Gespräch</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="20"/>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="83"/>
+        <source>Delete contact</source>
+        <translation>Kontakt löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="89"/>
+        <source>Delete %1 from your contacts?</source>
+        <translation>%1 aus Ihren Kontakten löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="99"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="191"/>
+        <source>New message</source>
+        <translation>Neue Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="117"/>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="123"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="134"/>
+        <source>sip:bob@example.com</source>
+        <translation>sip:bob@example.com</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="135"/>
+        <source>Address to write to</source>
+        <translation>Adresse, an die geschrieben wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="147"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="164"/>
+        <source>Voicemail number</source>
+        <translation>Mailbox-Nummer</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="157"/>
+        <source>The number that calls your mailbox. Leave it empty to call your own address, which most providers connect to the mailbox.</source>
+        <translation>Die Nummer, die Ihre Mailbox anruft. Lassen Sie sie leer, um Ihre eigene Adresse anzurufen – die meisten Anbieter verbinden dann mit der Mailbox.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="163"/>
+        <source>For example *98</source>
+        <translation>Zum Beispiel *98</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="192"/>
+        <source>Write a message to any address</source>
+        <translation>Eine Nachricht an eine beliebige Adresse schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="197"/>
+        <source>Add contact</source>
+        <translation>Kontakt hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="210"/>
+        <source>Call voicemail: %1</source>
+        <translation>Mailbox anrufen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="217"/>
+        <source>Number…</source>
+        <translation>Nummer …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="218"/>
+        <source>Set the voicemail number</source>
+        <translation>Mailbox-Nummer festlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="232"/>
+        <source>New messages from %1 (%2)</source>
+        <translation>Neue Nachrichten von %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="248"/>
+        <source>Search name, address or number</source>
+        <translation>Name, Adresse oder Nummer suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="249"/>
+        <source>Search contacts</source>
+        <translation>Kontakte durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="269"/>
+        <source>No contacts yet. Add the people you call often with &quot;Add contact&quot;.</source>
+        <translation>Noch keine Kontakte. Fügen Sie die Menschen, die Sie oft anrufen, mit „Kontakt hinzufügen“ hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="270"/>
+        <source>No contact matches &quot;%1&quot;.</source>
+        <translation>Kein Kontakt passt zu „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="315"/>
+        <source>Remove %1 from favourites</source>
+        <translation>%1 aus den Favoriten entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="316"/>
+        <source>Add %1 to favourites</source>
+        <translation>%1 zu den Favoriten hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="370"/>
         <source>Call</source>
         <translation>Anrufen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/DialerPage.qml" line="109"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="372"/>
+        <source>Call %1</source>
+        <translation>%1 anrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="378"/>
+        <source>Message (%1 new)</source>
+        <translation>Nachricht (%1 neu)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="378"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="380"/>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="385"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="386"/>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="391"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="392"/>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPage</name>
+    <message>
+        <location filename="../ui/qml/ConversationPage.qml" line="34"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ConversationPage.qml" line="35"/>
+        <source>Back to contacts</source>
+        <translation>Zurück zu den Kontakten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ConversationPage.qml" line="71"/>
+        <source>No messages yet.</source>
+        <translation>Noch keine Nachrichten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ConversationPage.qml" line="101"/>
+        <source>Received %1: %2</source>
+        <translation>Empfangen %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ConversationPage.qml" line="101"/>
+        <source>Sent %1: %2</source>
+        <translation>Gesendet %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ConversationPage.qml" line="154"/>
+        <source>Write a message</source>
+        <translation>Nachricht schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ConversationPage.qml" line="155"/>
+        <source>Message to %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ConversationPage.qml" line="160"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+</context>
+<context>
+    <name>DialerPage</name>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="13"/>
+        <source>Dialer</source>
+        <translation>Wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="78"/>
+        <source>Number or SIP address</source>
+        <translation>Nummer oder SIP-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="81"/>
+        <source>Number or SIP address to call</source>
+        <translation>Anzurufende Nummer oder SIP-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="126"/>
+        <source>Recent calls matching what you typed</source>
+        <translation>Letzte Anrufe, die zur Eingabe passen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="146"/>
+        <source>Delete last character</source>
+        <translation>Letztes Zeichen löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="156"/>
+        <source>Calls %1</source>
+        <translation>Ruft %1 an</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="178"/>
+        <location filename="../ui/qml/DialerPage.qml" line="182"/>
+        <source>Call</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/DialerPage.qml" line="181"/>
         <source>Call %1</source>
         <translation>%1 anrufen</translation>
     </message>
 </context>
 <context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="12"/>
+        <source>History</source>
+        <translation>Anrufliste</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="70"/>
+        <source>Clear all</source>
+        <translation>Alle löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="72"/>
+        <source>Clear the whole call history</source>
+        <translation>Die ganze Anrufliste löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="99"/>
+        <source>Call history</source>
+        <translation>Anrufliste</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="124"/>
+        <location filename="../ui/qml/HistoryPage.qml" line="157"/>
+        <source>Missed</source>
+        <translation>Verpasst</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="125"/>
+        <source>Incoming</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="125"/>
+        <source>Outgoing</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="126"/>
+        <source>%1 call, %2, %3</source>
+        <translation>Anruf (%1), %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="184"/>
+        <source>Call</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="186"/>
+        <source>Call %1 back</source>
+        <translation>%1 zurückrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="192"/>
+        <source>Delete the call with %1 from the history</source>
+        <translation>Den Anruf mit %1 aus der Anrufliste löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="194"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="207"/>
+        <source>No calls yet. The calls you make and receive will be listed here.</source>
+        <translation>Noch keine Anrufe. Ihre ein- und ausgehenden Anrufe werden hier aufgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="221"/>
+        <source>Clear the call history?</source>
+        <translation>Anrufliste leeren?</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HistoryPage.qml" line="225"/>
+        <source>All calls will be deleted from the history. This cannot be undone.</source>
+        <translation>Alle Anrufe werden aus der Anrufliste gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="77"/>
+        <location filename="../ui/qml/HomePage.qml" line="21"/>
+        <source>History (%1)</source>
+        <translation>Anrufliste (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HomePage.qml" line="22"/>
+        <source>History</source>
+        <translation>Anrufliste</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HomePage.qml" line="82"/>
+        <source>Contacts (%1)</source>
+        <translation>Kontakte (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HomePage.qml" line="82"/>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HomePage.qml" line="102"/>
         <source>Call</source>
         <translation>Anruf</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="77"/>
+        <location filename="../ui/qml/HomePage.qml" line="102"/>
         <source>Dialer</source>
         <translation>Wählen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="77"/>
+        <location filename="../ui/qml/HomePage.qml" line="102"/>
         <source>Accounts</source>
         <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/HomePage.qml" line="102"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -657,6 +1368,102 @@
     </message>
 </context>
 <context>
+    <name>MessageController</name>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="104"/>
+        <source>This is not a valid address for a message. Write it like sip:bob@example.com.</source>
+        <translation>Das ist keine gültige Adresse für eine Nachricht. Schreiben Sie sie wie sip:bob@example.com.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="114"/>
+        <source>Type a message first.</source>
+        <translation>Schreiben Sie zuerst eine Nachricht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="118"/>
+        <source>The message is too long (at most %1 bytes).</source>
+        <translation>Die Nachricht ist zu lang (höchstens %1 Bytes).</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="122"/>
+        <source>Add an account first: messages are sent from your SIP account.</source>
+        <translation>Richten Sie zuerst ein Konto ein: Nachrichten werden über Ihr SIP-Konto gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="136"/>
+        <source>The message could not be saved, so it was not sent.</source>
+        <translation>Die Nachricht konnte nicht gespeichert werden und wurde daher nicht gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="189"/>
+        <source>The recipient&apos;s server name was not found.</source>
+        <translation>Der Servername des Empfängers wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="191"/>
+        <source>No answer from the recipient&apos;s server.</source>
+        <translation>Keine Antwort vom Server des Empfängers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="193"/>
+        <source>No connection to the recipient&apos;s server.</source>
+        <translation>Keine Verbindung zum Server des Empfängers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="197"/>
+        <source>Your provider refused the message: check the account&apos;s password.</source>
+        <translation>Ihr Anbieter hat die Nachricht abgelehnt: Prüfen Sie das Passwort des Kontos.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="199"/>
+        <source>Your provider does not allow this message.</source>
+        <translation>Ihr Anbieter erlaubt diese Nachricht nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="201"/>
+        <source>The recipient does not exist or is offline.</source>
+        <translation>Den Empfänger gibt es nicht, oder er ist offline.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="203"/>
+        <source>The message is too large for the recipient.</source>
+        <translation>Die Nachricht ist für den Empfänger zu groß.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="205"/>
+        <source>The server had a temporary problem; try again later.</source>
+        <translation>Der Server hatte ein vorübergehendes Problem; versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="210"/>
+        <source>The message was refused (%1 %2).</source>
+        <translation>Die Nachricht wurde abgelehnt (%1 %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageController.cpp" line="211"/>
+        <source>The message was refused.</source>
+        <translation>Die Nachricht wurde abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageModel</name>
+    <message>
+        <location filename="../ui/MessageModel.cpp" line="117"/>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageModel.cpp" line="118"/>
+        <source>Not delivered</source>
+        <translation>Nicht zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageModel.cpp" line="119"/>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationErrorText</name>
     <message>
         <location filename="../ui/RegistrationErrorText.cpp" line="38"/>
@@ -792,6 +1599,188 @@
         <location filename="../ui/RegistrationErrorText.cpp" line="111"/>
         <source>Try again in a few minutes.</source>
         <translation>Versuchen Sie es in ein paar Minuten erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="10"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="58"/>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="63"/>
+        <source>Do not disturb</source>
+        <translation>Nicht stören</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="69"/>
+        <source>Incoming calls are turned away as busy.</source>
+        <translation>Eingehende Anrufe werden als besetzt abgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="75"/>
+        <source>Answer calls automatically</source>
+        <translation>Anrufe automatisch annehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="84"/>
+        <source>after</source>
+        <translation>nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="93"/>
+        <source>Seconds before answering automatically</source>
+        <translation>Sekunden bis zur automatischen Annahme</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="97"/>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="104"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="107"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="125"/>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="114"/>
+        <source>No microphone found. Plug one in: it shows up here at once.</source>
+        <translation>Kein Mikrofon gefunden. Schließen Sie eines an: Es erscheint hier sofort.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="131"/>
+        <source>Level</source>
+        <translation>Pegel</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="139"/>
+        <source>Microphone level</source>
+        <translation>Mikrofonpegel</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="143"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="163"/>
+        <source>Speaker</source>
+        <translation>Lautsprecher</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="150"/>
+        <source>No speaker or headset found. Plug one in: it shows up here at once.</source>
+        <translation>Kein Lautsprecher oder Headset gefunden. Schließen Sie eines an: Es erscheint hier sofort.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="167"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="192"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="169"/>
+        <source>Play a test tone on the speaker</source>
+        <translation>Testton auf dem Lautsprecher abspielen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="175"/>
+        <source>Ringtone</source>
+        <translation>Klingelton</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="188"/>
+        <source>Ringtone device</source>
+        <translation>Gerät für den Klingelton</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="194"/>
+        <source>Play a test tone on the ringtone device</source>
+        <translation>Testton auf dem Gerät für den Klingelton abspielen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="210"/>
+        <source>Codecs and security</source>
+        <translation>Codecs und Sicherheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="213"/>
+        <source>Codecs are offered in this order; the first one both sides know is used.</source>
+        <translation>Die Codecs werden in dieser Reihenfolge angeboten; verwendet wird der erste, den beide Seiten kennen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="232"/>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="234"/>
+        <source>Move %1 up</source>
+        <translation>%1 nach oben schieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="239"/>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="241"/>
+        <source>Move %1 down</source>
+        <translation>%1 nach unten schieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="247"/>
+        <source>Call encryption (SRTP)</source>
+        <translation>Verschlüsselung der Gespräche (SRTP)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="255"/>
+        <source>Off: never encrypt the audio</source>
+        <translation>Aus: Audio nie verschlüsseln</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="256"/>
+        <source>When possible: encrypt if the other side can</source>
+        <translation>Wenn möglich: verschlüsseln, sofern die Gegenseite es kann</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="257"/>
+        <source>Required: calls without encryption fail</source>
+        <translation>Erforderlich: Anrufe ohne Verschlüsselung scheitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="265"/>
+        <source>Call encryption</source>
+        <translation>Verschlüsselung der Gespräche</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="271"/>
+        <source>Language and start</source>
+        <translation>Sprache und Start</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="274"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="292"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="283"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="299"/>
+        <source>Start minimised to the tray</source>
+        <translation>Minimiert im Infobereich starten</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +2062,138 @@
     </message>
 </context>
 <context>
+    <name>TrayIcon</name>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="26"/>
+        <source>online</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="28"/>
+        <source>signing in…</source>
+        <translation>meldet sich an …</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="30"/>
+        <source>cannot sign in, retrying</source>
+        <translation>Anmeldung gescheitert, neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="32"/>
+        <source>cannot sign in</source>
+        <translation>Anmeldung gescheitert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="37"/>
+        <source>offline</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="99"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="155"/>
+        <source>Show window</source>
+        <translation>Fenster zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="100"/>
+        <source>Answer</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="106"/>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="111"/>
+        <source>Do not disturb</source>
+        <translation>Nicht stören</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="120"/>
+        <source>Quit Parlo</source>
+        <translation>Parlo beenden</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="155"/>
+        <source>Hide window</source>
+        <translation>Fenster verbergen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="219"/>
+        <source>Parlo</source>
+        <translation>Parlo</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="225"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="229"/>
+        <source>No account set up</source>
+        <translation>Kein Konto eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="232"/>
+        <source>Do not disturb: calls are turned away</source>
+        <translation>Nicht stören: Anrufe werden abgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="235"/>
+        <source>1 missed call</source>
+        <translation>1 verpasster Anruf</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="235"/>
+        <source>%1 missed calls</source>
+        <translation>%1 verpasste Anrufe</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="258"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="259"/>
+        <source>Incoming call</source>
+        <translation>Eingehender Anruf</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="295"/>
+        <source>Parlo is still running</source>
+        <translation>Parlo läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TrayIcon.cpp" line="296"/>
+        <source>Parlo stays in the tray to take your calls. To quit, use Quit Parlo in its menu.</source>
+        <translation>Parlo bleibt im Infobereich, um Ihre Anrufe anzunehmen. Zum Beenden wählen Sie „Parlo beenden“ in seinem Menü.</translation>
+    </message>
+</context>
+<context>
+    <name>VoicemailIndicator</name>
+    <message>
+        <location filename="../ui/VoicemailIndicator.cpp" line="110"/>
+        <source>1 new voice message</source>
+        <translation>1 neue Sprachnachricht</translation>
+    </message>
+    <message>
+        <location filename="../ui/VoicemailIndicator.cpp" line="112"/>
+        <source>%1 new voice messages</source>
+        <translation>%1 neue Sprachnachrichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/VoicemailIndicator.cpp" line="114"/>
+        <source>Voice messages waiting</source>
+        <translation>Sprachnachrichten liegen vor</translation>
+    </message>
+    <message>
+        <location filename="../ui/VoicemailIndicator.cpp" line="115"/>
+        <source>No new voice messages</source>
+        <translation>Keine neuen Sprachnachrichten</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <location filename="../ui/qml/WelcomePage.qml" line="9"/>
@@ -1098,12 +2219,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="45"/>
+        <location filename="../app/main.cpp" line="49"/>
         <source>Parlo, a SIP softphone.</source>
         <translation>Parlo, ein SIP-Softphone.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="50"/>
+        <location filename="../app/main.cpp" line="54"/>
         <source>A sip:, sips:, tel: or callto: address to call.</source>
         <translation>Eine anzurufende sip:-, sips:-, tel:- oder callto:-Adresse.</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "AccountListModel.h"
 
+#include "AudioSettings.h"
 #include "RegistrationErrorText.h"
 #include "account/Account.h"
 #include "account/AccountManager.h"
@@ -40,9 +41,15 @@ parlo::CallManager *AccountListModel::callManager() {
     // SDES when the peer agrees, plain RTP otherwise: calls work with any provider.
     caps.srtp = parlo::sdp::SrtpPolicy::Optional;
     m_calls->setCapabilities(caps);
-    parlo::CallMediaOptions media;
-    media.useAudioDevices = true;
-    m_calls->setMediaFactory(parlo::makeCallMediaFactory(m_engine, media));
+    QPointer<parlo::media::MediaEngine> engine(m_engine);
+    m_calls->setMediaFactory([engine](const QHostAddress &towards) -> std::unique_ptr<parlo::CallMedia> {
+        parlo::CallMediaOptions media;
+        media.useAudioDevices = true;
+        // The devices chosen in the settings, read per call: a change applies to the next call.
+        media.inputDeviceId = AudioSettings::instance()->inputDeviceId();
+        media.outputDeviceId = AudioSettings::instance()->outputDeviceId();
+        return engine ? parlo::createCallMedia(engine, media, towards) : nullptr;
+    });
     updateCallIdentity();
     return m_calls;
 }
@@ -57,6 +64,18 @@ const AccountListModel::Row *AccountListModel::defaultRow() const {
 QByteArray AccountListModel::defaultDomain() const {
     const Row *r = defaultRow();
     return r ? r->settings.aor.hostPort() : QByteArray();
+}
+
+parlo::Account *AccountListModel::defaultAccount() const {
+    const Row *r = defaultRow();
+    return r ? r->account : nullptr;
+}
+
+parlo::sip::DigestCredentials AccountListModel::defaultCredentials() const {
+    const Row *r = defaultRow();
+    if (!r || r->password.isEmpty())
+        return {};
+    return parlo::sip::DigestCredentials(r->settings.effectiveAuthUsername().toUtf8(), r->password.toUtf8());
 }
 
 void AccountListModel::updateCallIdentity() {

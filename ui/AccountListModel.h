@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/AccountSettings.h"
+#include "sip/auth/DigestCredentials.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -69,6 +70,11 @@ public:
     parlo::CallManager *callManager();
     // The default account's host[:port], where bare numbers and names are called; empty without one.
     QByteArray defaultDomain() const;
+    // For presence, messages and voicemail: the shared stack, the default account (null until it
+    // started) and its digest credentials (empty while the password is unknown).
+    parlo::UserAgent *userAgent() const { return m_ua; }
+    parlo::Account *defaultAccount() const;
+    parlo::sip::DigestCredentials defaultCredentials() const;
 
 Q_SIGNALS:
     void countChanged();

@@ -1,5 +1,6 @@
 #include "CallController.h"
 
+#include "AppSettings.h"
 #include "CallErrorText.h"
 #include "DialTarget.h"
 #include "call/CallManager.h"
@@ -32,6 +33,8 @@ void CallController::attach() {
     Q_EMIT canDialChanged();
     if (!m_manager)
         return;
+    // Do-not-disturb, auto-answer, codec order and SRTP policy as the user set them.
+    AppSettings::instance()->applyTo(m_manager);
     connect(m_manager, &CallManager::callAdded, this, &CallController::onCallAdded);
     connect(m_manager, &CallManager::callEnded, this, &CallController::onCallEnded);
     connect(m_manager, &CallManager::transferSucceeded, this, [this](Call *call) {

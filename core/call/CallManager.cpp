@@ -118,12 +118,17 @@ void CallManager::onIncoming(InviteSession *session) {
         takeOver(replaced, session); // not a new call: DND and call waiting do not apply
         return;
     }
+    const auto refuse = [this, session](int status) {
+        const NameAddr remote = session->remoteIdentity();
+        session->reject(status);
+        Q_EMIT incomingRefused(QString::fromUtf8(remote.uri().toString()), remote.displayName(), status);
+    };
     if (m_dnd) {
-        session->reject(486);
+        refuse(486);
         return;
     }
     if (!m_callWaiting && hasLiveCall()) {
-        session->reject(486);
+        refuse(486);
         return;
     }
     // 180 first: it carries no SDP, so it need not wait for the media (binding the RTP/RTCP pair
@@ -132,7 +137,7 @@ void CallManager::onIncoming(InviteSession *session) {
     const QHostAddress from(QString::fromLatin1(session->invite().topVia().value_or(Via()).host()));
     auto media = makeMedia(from);
     if (!media) {
-        session->reject(503);
+        refuse(503);
         return;
     }
     auto *call = new Call(Call::Direction::Incoming, m_caps, std::move(media), this);

@@ -82,6 +82,9 @@ public:
 
 Q_SIGNALS:
     void incomingCall(parlo::Call *call);
+    // An incoming INVITE turned away before it became a Call (do-not-disturb, call waiting off,
+    // no media port), so the history can still list it; status is the rejection we sent.
+    void incomingRefused(const QString &remoteUri, const QString &remoteName, int status);
     void callAdded(parlo::Call *call);
     void callEnded(parlo::Call *call);
     void doNotDisturbChanged(bool on);

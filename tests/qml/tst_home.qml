@@ -66,7 +66,7 @@ Item {
             tryCompare(h.setup, "saveState", AccountSetupController.NoKeychain)
             h.setup.saveForSessionOnly()
 
-            compare(tabNames(h), "Dialer,Accounts")
+            compare(tabNames(h), "Dialer,History,Contacts,Accounts,Settings")
             compare(h.home.view, "dialer")
             verify(child(h.home, "dialerPage").visible)
             mouseClick(child(h.home, "tab_accounts"))
@@ -77,8 +77,8 @@ Item {
             // A call (to a closed port) brings the call screen to the front…
             verify(h.calls.dial("sip:bob@127.0.0.1:1;transport=tcp"))
             compare(h.home.view, "call")
-            tryCompare(child(h.home, "mainTabs"), "count", 3)
-            compare(tabNames(h), "Call,Dialer,Accounts")
+            tryCompare(child(h.home, "mainTabs"), "count", 6)
+            compare(tabNames(h), "Call,Dialer,History,Contacts,Accounts,Settings")
             tryCompare(child(h.home, "mainTabs"), "currentIndex", 0)
             const page = child(h.home, "callView").item
             verify(page !== null)
@@ -87,8 +87,8 @@ Item {
             // … and when it has ended, the dialer shows how it went.
             tryCompare(h.calls.calls, "count", 0, 40000)
             compare(h.home.view, "dialer")
-            tryCompare(child(h.home, "mainTabs"), "count", 2)
-            compare(tabNames(h), "Dialer,Accounts")
+            tryCompare(child(h.home, "mainTabs"), "count", 5)
+            compare(tabNames(h), "Dialer,History,Contacts,Accounts,Settings")
             tryCompare(child(h.home, "mainTabs"), "currentIndex", 0)
             verify(child(h.home, "lastCallLabel").visible)
         }

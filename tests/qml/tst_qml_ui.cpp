@@ -1,3 +1,5 @@
+#include "HistoryFixture.h"
+
 #include <QDir>
 #include <QQmlEngine>
 #include <QTemporaryDir>
@@ -13,11 +15,13 @@ public Q_SLOTS:
         qputenv("XDG_CONFIG_HOME", m_dir.path().toLocal8Bit());
         qputenv("XDG_DATA_HOME", m_dir.path().toLocal8Bit());
         QDir::setCurrent(m_dir.path());
+        qmlRegisterSingletonInstance("ParloTest", 1, 0, "HistoryFixture", &m_history);
     }
     void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
 
 private:
     QTemporaryDir m_dir;
+    HistoryFixture m_history;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(parlo_ui, Setup)

@@ -8,7 +8,22 @@ import Parlo.Ui
 Page {
     id: page
     required property CallController controller
+    // Optional: where suggestions come from while typing (recent calls matching the text).
+    property CallHistoryModel history: null
     title: qsTr("Dialer")
+
+    // Suggestions show under the field while it has focus; Up/Down pick one, Return takes it,
+    // Escape hides them until the text changes.
+    readonly property var suggestions: history !== null && history.count >= 0 ? history.suggestions(targetField.text) : []
+    property int suggestionIndex: -1
+    property bool suggestionsDismissed: false
+    readonly property bool suggesting: suggestions.length > 0 && targetField.activeFocus && !suggestionsDismissed
+    onSuggestionsChanged: suggestionIndex = -1
+    function takeSuggestion(uri) {
+        targetField.text = uri
+        suggestionsDismissed = true
+        targetField.cursorPosition = targetField.text.length
+    }
 
     function dial() {
         if (page.controller.dial(targetField.text))
@@ -64,8 +79,65 @@ Page {
                     inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
                     selectByMouse: true
                     Accessible.name: qsTr("Number or SIP address to call")
-                    onTextChanged: page.controller.clearDialError()
-                    onAccepted: page.dial()
+                    onTextChanged: {
+                        page.controller.clearDialError()
+                        page.suggestionsDismissed = false
+                    }
+                    onAccepted: {
+                        if (page.suggesting && page.suggestionIndex >= 0)
+                            page.takeSuggestion(page.suggestions[page.suggestionIndex].uri)
+                        else
+                            page.dial()
+                    }
+                    Keys.onDownPressed: event => {
+                        if (page.suggesting)
+                            page.suggestionIndex = Math.min(page.suggestionIndex + 1, page.suggestions.length - 1)
+                        else
+                            event.accepted = false
+                    }
+                    Keys.onUpPressed: event => {
+                        if (page.suggesting)
+                            page.suggestionIndex = Math.max(page.suggestionIndex - 1, -1)
+                        else
+                            event.accepted = false
+                    }
+                    Keys.onEscapePressed: event => {
+                        if (page.suggesting)
+                            page.suggestionsDismissed = true
+                        else
+                            event.accepted = false
+                    }
+
+                    Popup {
+                        objectName: "suggestionPopup"
+                        y: parent.height + 2
+                        width: parent.width
+                        padding: 2
+                        // Typing stays in the field; the popup never takes the focus.
+                        focus: false
+                        closePolicy: Popup.NoAutoClose
+                        visible: page.suggesting
+                        contentItem: ListView {
+                            objectName: "suggestionList"
+                            implicitHeight: contentHeight
+                            interactive: false
+                            model: page.suggestions
+                            Accessible.role: Accessible.List
+                            Accessible.name: qsTr("Recent calls matching what you typed")
+                            delegate: ItemDelegate {
+                                required property var modelData
+                                required property int index
+                                objectName: "suggestion_" + index
+                                width: ListView.view.width
+                                // A click must not take the focus from the field (that would close the list).
+                                focusPolicy: Qt.NoFocus
+                                highlighted: index === page.suggestionIndex
+                                text: modelData.name.length > 0 ? modelData.name + " · " + modelData.address : modelData.address
+                                Accessible.name: text
+                                onClicked: page.takeSuggestion(modelData.uri)
+                            }
+                        }
+                    }
                 }
                 ToolButton {
                     objectName: "eraseButton"

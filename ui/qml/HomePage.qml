@@ -12,8 +12,15 @@ Page {
     signal addAccount()
 
     readonly property bool inCall: calls.currentCall !== null
-    readonly property var views: inCall ? ["call", "dialer", "accounts"] : ["dialer", "accounts"]
+    readonly property var views: inCall ? ["call", "dialer", "history", "contacts", "accounts", "settings"] : ["dialer", "history", "contacts", "accounts", "settings"]
     property string view: inCall ? "call" : "dialer"
+
+    // The call history (the history tab and the dialer's suggestions); opening the tab counts
+    // the missed calls as seen, until then their number rides on the tab.
+    property CallHistoryModel history: CallHistoryModel {}
+    readonly property string historyTabText: history.missedCount > 0 ? qsTr("History (%1)").arg(history.missedCount)
+                                                                    : qsTr("History")
+    onViewChanged: if (view === "history") history.markAllSeen()
 
     function show(which) {
         view = which
@@ -38,7 +45,7 @@ Page {
 
     StackLayout {
         anchors.fill: parent
-        currentIndex: ["call", "dialer", "accounts"].indexOf(home.view)
+        currentIndex: ["call", "dialer", "history", "contacts", "accounts", "settings"].indexOf(home.view)
         Loader {
             objectName: "callView"
             active: home.inCall
@@ -58,11 +65,29 @@ Page {
             id: dialer
             objectName: "dialerPage"
             controller: home.calls
+            history: home.history
+        }
+        HistoryPage {
+            objectName: "historyPage"
+            model: home.history
+            controller: home.calls
+        }
+        ContactsPage {
+            id: contactsPage
+            objectName: "contactsPage"
+            accounts: home.accounts
+            calls: home.calls
+            // The unread count travels with the tab, so new messages show from any view.
+            readonly property string tabText: messages.unreadTotal > 0
+                                              ? qsTr("Contacts (%1)").arg(messages.unreadTotal) : qsTr("Contacts")
         }
         AccountsPage {
             objectName: "accountsPage"
             model: home.accounts
             onAddAccount: home.addAccount()
+        }
+        SettingsPage {
+            objectName: "settingsPage"
         }
     }
 
@@ -74,7 +99,7 @@ Page {
             delegate: TabButton {
                 required property string modelData
                 objectName: "tab_" + modelData
-                text: modelData === "call" ? qsTr("Call") : modelData === "dialer" ? qsTr("Dialer") : qsTr("Accounts")
+                text: modelData === "call" ? qsTr("Call") : modelData === "dialer" ? qsTr("Dialer") : modelData === "history" ? home.historyTabText : modelData === "contacts" ? contactsPage.tabText : modelData === "settings" ? qsTr("Settings") : qsTr("Accounts")
                 Accessible.name: text
                 onClicked: home.show(modelData)
             }

@@ -24,6 +24,20 @@ ApplicationWindow {
         id: callController
         accounts: accountModel
     }
+    // Every call of the window goes into the call history.
+    CallHistoryRecorder {
+        controller: callController
+    }
+    // For the tray icon (C++), which shows the registration state and answers or rejects calls.
+    readonly property alias callController: callController
+    readonly property alias accountModel: accountModel
+
+    // The ringtone sounds on the ringer device while a call waits for an answer.
+    Binding {
+        target: AudioSettings
+        property: "ringing"
+        value: callController.incomingCall !== null
+    }
 
     Component {
         id: welcomePage

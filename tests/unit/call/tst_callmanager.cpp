@@ -235,10 +235,16 @@ private Q_SLOTS:
     void doNotDisturbRejectsBusy() {
         calls->setDoNotDisturb(true);
         QSignalSpy incoming(calls, &CallManager::incomingCall);
+        QSignalSpy refused(calls, &CallManager::incomingRefused);
         incomingInvite(kCarolOffer);
         QVERIFY(sent("486").isResponse());
         QCOMPARE(incoming.size(), 0);
         QCOMPARE(calls->calls().size(), 0);
+        // Still reported, for the call history.
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().at(0).toString(), QStringLiteral("sip:carol@example.org"));
+        QCOMPARE(refused.first().at(1).toString(), QStringLiteral("Carol"));
+        QCOMPARE(refused.first().at(2).toInt(), 486);
     }
 
     void autoAnswer() {

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QIcon>
+#include <QObject>
+#include <QPointer>
+#include <QSystemTrayIcon>
+#include <functional>
+#include <memory>
+
+class AccountListModel;
+class AppSettings;
+class CallController;
+class QAction;
+class QMenu;
+class QWindow;
+namespace parlo::storage {
+class CallHistoryStore;
+}
+
+// The icon in the system tray: its tooltip tells the registration state, do-not-disturb and the
+// calls missed since the window was last looked at; its menu shows or hides the window, toggles
+// do-not-disturb, answers or rejects a ringing call, and quits. A ringing call also raises a
+// desktop notification. With a tray, closing the window hides it there (said once) instead of
+// quitting. Without a tray (isAvailable() false) none of this exists and closing quits.
+// The logic works without a real tray (tests pass available = true offscreen and never show()).
+class TrayIcon : public QObject {
+    Q_OBJECT
+public:
+    explicit TrayIcon(AppSettings *settings, bool available = QSystemTrayIcon::isSystemTrayAvailable(),
+                      QObject *parent = nullptr);
+    ~TrayIcon() override;
+
+    bool isAvailable() const { return m_available; }
+    void setWindow(QWindow *window);
+    void setCalls(CallController *calls);
+    void setAccounts(AccountListModel *accounts);
+    void setHistory(parlo::storage::CallHistoryStore *history);
+    // Time source for "missed since the window was last seen" (ms since the epoch); tests fix it.
+    void setNow(std::function<qint64()> now) { m_now = std::move(now); }
+
+    // Puts the icon in the tray (no-op without one).
+    void show();
+
+    // Parlo's icon, with a red dot when calls were missed.
+    static QIcon makeIcon(bool badge);
+
+    QString toolTip() const { return m_toolTip; }
+    int missedCalls() const { return m_missed; }
+    QMenu *menu() const { return m_menu.get(); }
+    QAction *showHideAction() const { return m_showHide; }
+    QAction *answerAction() const { return m_answer; }
+    QAction *rejectAction() const { return m_reject; }
+    QAction *doNotDisturbAction() const { return m_dnd; }
+    QAction *quitAction() const { return m_quit; }
+
+Q_SIGNALS:
+    void toolTipChanged(const QString &text);
+    // A desktop notification went up (also emitted without a tray, for tests).
+    void notified(const QString &title, const QString &text);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void updateToolTip();
+    void updateMissed();
+    void updateCallActions();
+    void onIncomingChanged();
+    void toggleWindow();
+    void showWindow();
+    void notify(const QString &title, const QString &text);
+
+    AppSettings *m_settings;
+    bool m_available;
+    std::unique_ptr<QMenu> m_menu; // QMenu is a widget: no QObject parent
+    QSystemTrayIcon *m_icon = nullptr;
+    QAction *m_showHide, *m_dnd, *m_answer, *m_reject, *m_quit;
+    QPointer<QWindow> m_window;
+    QPointer<CallController> m_calls;
+    QPointer<AccountListModel> m_accounts;
+    QPointer<parlo::storage::CallHistoryStore> m_history;
+    std::function<qint64()> m_now;
+    qint64 m_seenSinceMs = 0;
+    int m_missed = 0;
+    QString m_toolTip;
+    QObject *m_ringing = nullptr; // the call last notified about
+};
