@@ -4,80 +4,85 @@
 <context>
     <name>AccountSetupController</name>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="86"/>
+        <location filename="../ui/AccountSetupController.cpp" line="88"/>
         <source>Enter your SIP address, like alice@example.com.</source>
         <translation>Geben Sie Ihre SIP-Adresse ein, z. B. alice@example.com.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="88"/>
+        <location filename="../ui/AccountSetupController.cpp" line="90"/>
         <source>The address needs an @ between your user name and the domain, like alice@example.com.</source>
         <translation>Die Adresse braucht ein @ zwischen Benutzername und Domain, z. B. alice@example.com.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="90"/>
-        <location filename="../ui/AccountSetupController.cpp" line="105"/>
+        <location filename="../ui/AccountSetupController.cpp" line="92"/>
+        <location filename="../ui/AccountSetupController.cpp" line="107"/>
         <source>Enter your user name before the @.</source>
         <translation>Geben Sie Ihren Benutzernamen vor dem @ ein.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="92"/>
-        <location filename="../ui/AccountSetupController.cpp" line="108"/>
+        <location filename="../ui/AccountSetupController.cpp" line="94"/>
+        <location filename="../ui/AccountSetupController.cpp" line="110"/>
         <source>Enter your provider&apos;s domain after the @.</source>
         <translation>Geben Sie die Domain Ihres Anbieters nach dem @ ein.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="94"/>
+        <location filename="../ui/AccountSetupController.cpp" line="96"/>
         <source>“%1” is not a valid domain name.</source>
         <translation>„%1“ ist kein gültiger Domainname.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="96"/>
-        <location filename="../ui/AccountSetupController.cpp" line="111"/>
+        <location filename="../ui/AccountSetupController.cpp" line="98"/>
+        <location filename="../ui/AccountSetupController.cpp" line="113"/>
         <source>This is not a valid SIP address.</source>
         <translation>Das ist keine gültige SIP-Adresse.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="123"/>
+        <location filename="../ui/AccountSetupController.cpp" line="125"/>
         <source>Enter the password of your SIP account.</source>
         <translation>Geben Sie das Passwort Ihres SIP-Kontos ein.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="138"/>
+        <location filename="../ui/AccountSetupController.cpp" line="140"/>
         <source>The outbound proxy must be a SIP address like sip:proxy.example.com:5060.</source>
         <translation>Der Outbound-Proxy muss eine SIP-Adresse sein, z. B. sip:proxy.example.com:5060.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="141"/>
+        <location filename="../ui/AccountSetupController.cpp" line="143"/>
         <source>The registration interval must be between 30 and 86400 seconds.</source>
         <translation>Das Registrierungsintervall muss zwischen 30 und 86400 Sekunden liegen.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="209"/>
+        <location filename="../ui/AccountSetupController.cpp" line="219"/>
         <source>Parlo cannot open a network port: %1</source>
         <translation>Parlo kann keinen Netzwerkport öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="210"/>
+        <location filename="../ui/AccountSetupController.cpp" line="220"/>
         <source>Check that your computer is connected to a network.</source>
         <translation>Prüfen Sie, ob Ihr Computer mit einem Netzwerk verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="313"/>
+        <location filename="../ui/AccountSetupController.cpp" line="315"/>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccountSetupController.cpp" line="359"/>
         <source>No keychain is available to store your password safely.</source>
         <translation>Es ist kein Schlüsselbund verfügbar, um Ihr Passwort sicher zu speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="316"/>
+        <location filename="../ui/AccountSetupController.cpp" line="362"/>
         <source>The keychain refused to store the password.</source>
         <translation>Der Schlüsselbund hat das Speichern des Passworts abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="319"/>
+        <location filename="../ui/AccountSetupController.cpp" line="365"/>
         <source>The password could not be stored in the keychain.</source>
         <translation>Das Passwort konnte nicht im Schlüsselbund gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/AccountSetupController.cpp" line="338"/>
+        <location filename="../ui/AccountSetupController.cpp" line="384"/>
         <source>The account could not be saved.</source>
         <translation>Das Konto konnte nicht gespeichert werden.</translation>
     </message>
@@ -230,6 +235,11 @@
         <location filename="../ui/CallController.cpp" line="236"/>
         <source>The call cannot be transferred now: it must be connected.</source>
         <translation>Der Anruf kann jetzt nicht vermittelt werden: Er muss verbunden sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallController.cpp" line="248"/>
+        <source>The call cannot be transferred now: both calls must be connected.</source>
+        <translation>Der Anruf kann jetzt nicht vermittelt werden: Beide Anrufe müssen verbunden sein.</translation>
     </message>
 </context>
 <context>
@@ -963,6 +973,14 @@
     </message>
 </context>
 <context>
+    <name>EchoService</name>
+    <message>
+        <location filename="../ui/EchoService.cpp" line="37"/>
+        <source>The test call cannot start: Parlo could not open a local network port (%1).</source>
+        <translation>Der Testanruf kann nicht starten: Parlo konnte keinen lokalen Netzwerk-Port öffnen (%1).</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <location filename="../ui/qml/HistoryPage.qml" line="12"/>
@@ -1054,32 +1072,32 @@
         <translation>Anrufliste</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="82"/>
+        <location filename="../ui/qml/HomePage.qml" line="83"/>
         <source>Contacts (%1)</source>
         <translation>Kontakte (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="82"/>
+        <location filename="../ui/qml/HomePage.qml" line="83"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="102"/>
+        <location filename="../ui/qml/HomePage.qml" line="103"/>
         <source>Call</source>
         <translation>Anruf</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="102"/>
+        <location filename="../ui/qml/HomePage.qml" line="103"/>
         <source>Dialer</source>
         <translation>Wählen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="102"/>
+        <location filename="../ui/qml/HomePage.qml" line="103"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="102"/>
+        <location filename="../ui/qml/HomePage.qml" line="103"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1087,228 +1105,238 @@
 <context>
     <name>InCallPage</name>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="27"/>
+        <location filename="../ui/qml/InCallPage.qml" line="28"/>
         <source>Call</source>
         <translation>Anruf</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="41"/>
+        <location filename="../ui/qml/InCallPage.qml" line="42"/>
         <source>Calling…</source>
         <translation>Wird angerufen …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="43"/>
+        <location filename="../ui/qml/InCallPage.qml" line="44"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="43"/>
-        <location filename="../ui/qml/InCallPage.qml" line="45"/>
+        <location filename="../ui/qml/InCallPage.qml" line="44"/>
+        <location filename="../ui/qml/InCallPage.qml" line="46"/>
         <source>Ringing…</source>
         <translation>Es klingelt …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="47"/>
+        <location filename="../ui/qml/InCallPage.qml" line="48"/>
         <source>Connecting…</source>
         <translation>Wird verbunden …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="50"/>
+        <location filename="../ui/qml/InCallPage.qml" line="51"/>
         <source>On hold · %1</source>
         <translation>Gehalten · %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="52"/>
+        <location filename="../ui/qml/InCallPage.qml" line="53"/>
         <source>Held by the other side · %1</source>
         <translation>Von der Gegenstelle gehalten · %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="55"/>
+        <location filename="../ui/qml/InCallPage.qml" line="56"/>
         <source>Hanging up…</source>
         <translation>Wird aufgelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="57"/>
+        <location filename="../ui/qml/InCallPage.qml" line="58"/>
         <source>Call ended</source>
         <translation>Anruf beendet</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="65"/>
+        <location filename="../ui/qml/InCallPage.qml" line="66"/>
         <source>packets sent %1, received %2</source>
         <translation>Pakete gesendet %1, empfangen %2</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="69"/>
+        <location filename="../ui/qml/InCallPage.qml" line="70"/>
         <source>jitter %1 ms</source>
         <translation>Jitter %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="70"/>
+        <location filename="../ui/qml/InCallPage.qml" line="71"/>
         <source>loss %1 %</source>
         <translation>Verlust %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="71"/>
+        <location filename="../ui/qml/InCallPage.qml" line="72"/>
         <source>RTT %1 ms</source>
         <translation>RTT %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="71"/>
+        <location filename="../ui/qml/InCallPage.qml" line="72"/>
         <source>RTT not measured yet</source>
         <translation>RTT noch nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="95"/>
+        <location filename="../ui/qml/InCallPage.qml" line="96"/>
         <source>Add call</source>
         <translation>Weiterer Anruf</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="97"/>
+        <location filename="../ui/qml/InCallPage.qml" line="98"/>
         <source>Call someone else; this call is put on hold</source>
         <translation>Jemand anderen anrufen; dieser Anruf wird gehalten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="159"/>
+        <location filename="../ui/qml/InCallPage.qml" line="160"/>
         <source>No audio is arriving from the other side. A firewall or router may be blocking it.</source>
         <translation>Von der Gegenstelle kommt kein Ton an. Möglicherweise blockiert eine Firewall oder der Router ihn.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="185"/>
+        <location filename="../ui/qml/InCallPage.qml" line="186"/>
         <source>Unmute</source>
         <translation>Mikrofon an</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="185"/>
+        <location filename="../ui/qml/InCallPage.qml" line="186"/>
         <source>Mute</source>
         <translation>Stumm</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="187"/>
+        <location filename="../ui/qml/InCallPage.qml" line="188"/>
         <source>Unmute the microphone</source>
         <translation>Mikrofon wieder einschalten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="188"/>
+        <location filename="../ui/qml/InCallPage.qml" line="189"/>
         <source>Mute the microphone</source>
         <translation>Mikrofon stummschalten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="197"/>
+        <location filename="../ui/qml/InCallPage.qml" line="198"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="197"/>
+        <location filename="../ui/qml/InCallPage.qml" line="198"/>
         <source>Hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="199"/>
+        <location filename="../ui/qml/InCallPage.qml" line="200"/>
         <source>Resume the call</source>
         <translation>Anruf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="199"/>
+        <location filename="../ui/qml/InCallPage.qml" line="200"/>
         <source>Put the call on hold</source>
         <translation>Anruf halten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="208"/>
+        <location filename="../ui/qml/InCallPage.qml" line="209"/>
         <source>Keypad</source>
         <translation>Tastenfeld</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="210"/>
+        <location filename="../ui/qml/InCallPage.qml" line="211"/>
         <source>Hide the keypad</source>
         <translation>Tastenfeld ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="210"/>
+        <location filename="../ui/qml/InCallPage.qml" line="211"/>
         <source>Show the keypad to send tones</source>
         <translation>Tastenfeld zum Senden von Tönen einblenden</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="244"/>
+        <location filename="../ui/qml/InCallPage.qml" line="245"/>
         <source>Hang up</source>
         <translation>Auflegen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="244"/>
+        <location filename="../ui/qml/InCallPage.qml" line="245"/>
         <source>Cancel call</source>
         <translation>Anruf abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="246"/>
+        <location filename="../ui/qml/InCallPage.qml" line="247"/>
         <source>Hang up the call with %1</source>
         <translation>Anruf mit %1 beenden</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="247"/>
+        <location filename="../ui/qml/InCallPage.qml" line="248"/>
         <source>Cancel the call to %1</source>
         <translation>Anruf an %1 abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="264"/>
+        <location filename="../ui/qml/InCallPage.qml" line="265"/>
         <source>Transfer to number or address</source>
         <translation>An Nummer oder Adresse vermitteln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="268"/>
+        <location filename="../ui/qml/InCallPage.qml" line="269"/>
         <source>Number or address to transfer the call to</source>
         <translation>Nummer oder Adresse, an die der Anruf vermittelt wird</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="274"/>
+        <location filename="../ui/qml/InCallPage.qml" line="275"/>
         <source>Transfer</source>
         <translation>Vermitteln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="276"/>
+        <location filename="../ui/qml/InCallPage.qml" line="277"/>
         <source>Transfer the call to %1</source>
         <translation>Anruf an %1 vermitteln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="287"/>
+        <location filename="../ui/qml/InCallPage.qml" line="288"/>
         <source>Transferring…</source>
         <translation>Wird vermittelt …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="310"/>
+        <location filename="../ui/qml/InCallPage.qml" line="311"/>
         <source>on hold</source>
         <translation>gehalten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="310"/>
+        <location filename="../ui/qml/InCallPage.qml" line="311"/>
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="315"/>
+        <location filename="../ui/qml/InCallPage.qml" line="319"/>
+        <source>Transfer to %1</source>
+        <translation>An %1 vermitteln</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="320"/>
+        <source>Connect %1 with %2 and leave both calls</source>
+        <translation>%1 mit %2 verbinden und beide Anrufe verlassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="328"/>
         <source>Switch</source>
         <translation>Wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="316"/>
+        <location filename="../ui/qml/InCallPage.qml" line="329"/>
         <source>Switch to the call with %1</source>
         <translation>Zum Anruf mit %1 wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="333"/>
+        <location filename="../ui/qml/InCallPage.qml" line="346"/>
         <source>Encrypted (SRTP)</source>
         <translation>Verschlüsselt (SRTP)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="333"/>
+        <location filename="../ui/qml/InCallPage.qml" line="346"/>
         <source>Not encrypted</source>
         <translation>Nicht verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="349"/>
+        <location filename="../ui/qml/InCallPage.qml" line="362"/>
         <source>SRTP</source>
         <translation>SRTP</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="349"/>
+        <location filename="../ui/qml/InCallPage.qml" line="362"/>
         <source>no SRTP</source>
         <translation>kein SRTP</translation>
     </message>
@@ -1941,58 +1969,93 @@
         <translation>Alles funktioniert. Sie können das Konto jetzt speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SetupWizard.qml" line="302"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="284"/>
+        <source>This account trusts the server certificate you accepted, and only that one.</source>
+        <translation>Dieses Konto vertraut dem Serverzertifikat, das Sie akzeptiert haben, und nur diesem.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="316"/>
+        <source>Issued to</source>
+        <translation>Ausgestellt für</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="323"/>
+        <source>Issued by</source>
+        <translation>Ausgestellt von</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="330"/>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="337"/>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256-Fingerabdruck</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="344"/>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256-Fingerabdruck: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="351"/>
+        <source>Trust this certificate for this account</source>
+        <translation>Diesem Zertifikat für dieses Konto vertrauen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SetupWizard.qml" line="357"/>
         <source>Test again</source>
         <translation>Erneut testen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SetupWizard.qml" line="317"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="373"/>
         <source>Save the account %1? Your password goes into the system keychain.</source>
         <translation>Konto %1 speichern? Ihr Passwort wird im Schlüsselbund des Systems abgelegt.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SetupWizard.qml" line="322"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="378"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SetupWizard.qml" line="348"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="404"/>
         <source>Parlo never writes passwords to disk in plain text. It can keep the password in memory until you quit; you will be asked for it at the next start.</source>
         <translation>Parlo schreibt Passwörter nie im Klartext auf die Festplatte. Es kann das Passwort bis zum Beenden im Arbeitsspeicher behalten; beim nächsten Start werden Sie erneut danach gefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SetupWizard.qml" line="352"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="408"/>
         <source>Keep the password for this session only</source>
         <translation>Passwort nur für diese Sitzung behalten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SetupWizard.qml" line="368"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="424"/>
         <source>The account is saved.</source>
         <translation>Das Konto ist gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SetupWizard.qml" line="381"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="437"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SetupWizard.qml" line="381"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="437"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SetupWizard.qml" line="393"/>
-        <location filename="../ui/qml/SetupWizard.qml" line="394"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="449"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="450"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SetupWizard.qml" line="393"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="449"/>
         <source>Skip test</source>
         <translation>Test überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SetupWizard.qml" line="394"/>
+        <location filename="../ui/qml/SetupWizard.qml" line="450"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -2196,24 +2259,34 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../ui/qml/WelcomePage.qml" line="9"/>
+        <location filename="../ui/qml/WelcomePage.qml" line="19"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/WelcomePage.qml" line="18"/>
+        <location filename="../ui/qml/WelcomePage.qml" line="42"/>
         <source>Welcome to Parlo</source>
         <translation>Willkommen bei Parlo</translation>
     </message>
     <message>
-        <location filename="../ui/qml/WelcomePage.qml" line="27"/>
+        <location filename="../ui/qml/WelcomePage.qml" line="51"/>
         <source>To make and receive calls, add the SIP account you got from your provider or your company&apos;s phone system.</source>
         <translation>Um Anrufe zu tätigen und zu empfangen, fügen Sie das SIP-Konto hinzu, das Sie von Ihrem Anbieter oder der Telefonanlage Ihrer Firma erhalten haben.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/WelcomePage.qml" line="33"/>
+        <location filename="../ui/qml/WelcomePage.qml" line="60"/>
         <source>Add a SIP account</source>
         <translation>SIP-Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/WelcomePage.qml" line="72"/>
+        <source>Make a test call</source>
+        <translation>Testanruf starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/WelcomePage.qml" line="88"/>
+        <source>No account yet? The test call goes to an echo inside Parlo: you will hear yourself with a short delay, so you know your microphone and speakers work. Nothing leaves your computer.</source>
+        <translation>Noch kein Konto? Der Testanruf geht an ein Echo in Parlo: Sie hören sich selbst mit kurzer Verzögerung und wissen so, dass Mikrofon und Lautsprecher funktionieren. Dabei verlässt nichts Ihren Computer.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "call/CallManager.h"
 #include "call/EngineCallMedia.h"
 #include "media/MediaEngine.h"
+#include "sip/transport/TransportLayer.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -166,9 +167,24 @@ void AccountListModel::startAccount(int row, const QString &password) {
     r.passwordNeeded = false;
     r.password = password;
     r.account->setPassword(password);
+    applyPinnedCertificates();
     r.account->start();
     rowChanged(id);
     updateCallIdentity();
+}
+
+void AccountListModel::applyPinnedCertificates() {
+    // The accounts share one user agent, so they share its pins; each pin still admits only the
+    // one certificate a user accepted.
+    if (!m_ua)
+        return;
+    parlo::sip::TransportLayer::Settings settings = m_ua->transport()->settings();
+    settings.pinnedCertificates.clear();
+    for (const Row &r : std::as_const(m_rows))
+        if (!r.settings.pinnedCertificate.isEmpty())
+            settings.pinnedCertificates.append(r.settings.pinnedCertificate);
+    if (settings.pinnedCertificates != m_ua->transport()->settings().pinnedCertificates)
+        m_ua->transport()->setSettings(settings);
 }
 
 QString AccountListModel::addAccount(const parlo::AccountSettings &settings, const QString &password) {
@@ -218,6 +234,7 @@ void AccountListModel::remove(int row) {
         QTimer::singleShot(5000, account, &QObject::deleteLater);
     }
     m_manager->remove(id);
+    applyPinnedCertificates(); // its trust goes with it
     updateCallIdentity();
     m_secrets->deletePassword(id, [](parlo::SecretStore::Error) {});
 }

@@ -92,6 +92,7 @@ private:
     void ensureUserAgent();
     void rebuild();
     void startAccount(int row, const QString &password);
+    void applyPinnedCertificates();
     void rowChanged(const QString &id, const QList<int> &roles = {});
     void tick();
     const Row *defaultRow() const;

@@ -6,9 +6,11 @@
 #include "account/UserAgent.h"
 #include "sip/dialog/ClientRegistration.h"
 #include "sip/transport/Resolver.h"
+#include "sip/transport/TlsTransport.h"
 #include "sip/transport/TransportLayer.h"
 
 #include <QHostAddress>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QUuid>
@@ -170,6 +172,7 @@ parlo::AccountSettings AccountSetupController::settings() const {
         break;
     }
     s.registerExpires = quint32(std::max(0, m_interval));
+    s.pinnedCertificate = m_pinnedCertificate;
     return s;
 }
 
@@ -186,6 +189,8 @@ void AccountSetupController::cancelTest() {
     }
     m_testUa = nullptr;
     m_testRegistration = nullptr;
+    m_failedCertificate = QSslCertificate();
+    m_certificatePinnable = false;
     m_failedStep = TestState::Idle;
     m_testServer.clear();
     m_testError.clear();
@@ -203,6 +208,11 @@ void AccountSetupController::testConnection() {
     // A user agent of its own, so the test never disturbs registered accounts and what it sends
     // tells which step the test is at.
     m_testUa = new parlo::UserAgent(parlo::Clock::system(), this);
+    if (!s.pinnedCertificate.isEmpty()) {
+        auto transportSettings = m_testUa->transport()->settings();
+        transportSettings.pinnedCertificates = {s.pinnedCertificate};
+        m_testUa->transport()->setSettings(transportSettings);
+    }
     QString listenError;
     if (!m_testUa->listen(QHostAddress::AnyIPv4, 0, &listenError)) {
         m_failedStep = TestState::Connecting;
@@ -279,11 +289,47 @@ void AccountSetupController::testConnection() {
             m_testServer = RegistrationErrorText::endpoint(e.peer);
         m_testError = RegistrationErrorText::problem(e);
         m_testHint = RegistrationErrorText::hint(e);
+        if (e.kind == Kind::TlsCertificate) {
+            m_failedCertificate = e.transport.peerCertificateChain.value(0);
+            m_certificatePinnable = parlo::sip::TlsTransport::pinnable(e.transport.sslErrors);
+        }
         qCInfo(lcSetup) << "connection test failed at step" << m_failedStep << "kind" << int(e.kind);
         setTest(TestState::Failed);
     });
     setTest(TestState::Resolving);
     reg->start();
+}
+
+QString AccountSetupController::certificateSubject() const {
+    return m_failedCertificate.subjectDisplayName();
+}
+
+QString AccountSetupController::certificateIssuer() const {
+    return m_failedCertificate.issuerDisplayName();
+}
+
+QString AccountSetupController::certificateValidity() const {
+    if (m_failedCertificate.isNull())
+        return {};
+    const QLocale locale;
+    return tr("%1 to %2")
+        .arg(locale.toString(m_failedCertificate.effectiveDate().toLocalTime(), QLocale::ShortFormat),
+             locale.toString(m_failedCertificate.expiryDate().toLocalTime(), QLocale::ShortFormat));
+}
+
+QString AccountSetupController::certificateFingerprint() const {
+    if (m_failedCertificate.isNull())
+        return {};
+    return QString::fromLatin1(m_failedCertificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+}
+
+void AccountSetupController::trustCertificate() {
+    if (!certificateTrustable())
+        return;
+    m_pinnedCertificate = m_failedCertificate.digest(QCryptographicHash::Sha256);
+    qCInfo(lcSetup) << "user trusts certificate" << certificateFingerprint();
+    Q_EMIT fieldsChanged();
+    testConnection();
 }
 
 void AccountSetupController::setSaveState(SaveState s) {
@@ -353,6 +399,7 @@ void AccountSetupController::reset() {
     m_outboundProxy.clear();
     m_transport = Transport::Automatic;
     m_interval = 3600;
+    m_pinnedCertificate.clear();
     m_aorError.clear();
     m_passwordError.clear();
     m_proxyError.clear();

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
+#include <QSslCertificate>
 
 #include "AccountListModel.h"
 
@@ -39,6 +40,14 @@ class AccountSetupController : public QObject {
     Q_PROPERTY(QString testServer READ testServer NOTIFY testChanged)
     Q_PROPERTY(QString testError READ testError NOTIFY testChanged)
     Q_PROPERTY(QString testHint READ testHint NOTIFY testChanged)
+    // After a test failed on a server certificate that does not verify: its details, and whether
+    // the user may trust (pin) exactly this certificate for the account (trustCertificate()).
+    Q_PROPERTY(bool certificateTrustable READ certificateTrustable NOTIFY testChanged)
+    Q_PROPERTY(QString certificateSubject READ certificateSubject NOTIFY testChanged)
+    Q_PROPERTY(QString certificateIssuer READ certificateIssuer NOTIFY testChanged)
+    Q_PROPERTY(QString certificateValidity READ certificateValidity NOTIFY testChanged)
+    Q_PROPERTY(QString certificateFingerprint READ certificateFingerprint NOTIFY testChanged)
+    Q_PROPERTY(bool certificateTrusted READ certificateTrusted NOTIFY fieldsChanged)
     Q_PROPERTY(SaveState saveState READ saveState NOTIFY saveChanged)
     Q_PROPERTY(QString savedId READ savedId NOTIFY saveChanged)
     Q_PROPERTY(QString saveError READ saveError NOTIFY saveChanged)
@@ -90,6 +99,15 @@ public:
     Q_INVOKABLE void testConnection();
     Q_INVOKABLE void cancelTest();
 
+    bool certificateTrustable() const { return !m_failedCertificate.isNull() && m_certificatePinnable; }
+    QString certificateSubject() const;
+    QString certificateIssuer() const;
+    QString certificateValidity() const;
+    QString certificateFingerprint() const;
+    bool certificateTrusted() const { return !m_pinnedCertificate.isEmpty(); }
+    // Pins the certificate the last test failed on (saved with the account) and tests again.
+    Q_INVOKABLE void trustCertificate();
+
     SaveState saveState() const { return m_saveState; }
     QString savedId() const { return m_savedId; }
     QString saveError() const { return m_saveError; }
@@ -124,6 +142,9 @@ private:
     QString m_testServer, m_testError, m_testHint;
     parlo::UserAgent *m_testUa = nullptr;
     parlo::sip::ClientRegistration *m_testRegistration = nullptr;
+    QSslCertificate m_failedCertificate;
+    bool m_certificatePinnable = false;
+    QByteArray m_pinnedCertificate; // SHA-256
 
     parlo::SecretStore *m_secrets;
     SaveState m_saveState = SaveState::Unsaved;

@@ -241,6 +241,18 @@ bool CallController::transferBlind(const QString &target) {
     return true;
 }
 
+bool CallController::transferAttended(CallItem *other) {
+    if (!m_current || !m_current->call() || !other || other == m_current || !other->call() || !m_manager)
+        return false;
+    if (!m_manager->transferAttended(m_current->call(), other->call())) {
+        m_current->setTransferError(tr("The call cannot be transferred now: both calls must be connected."));
+        return false;
+    }
+    m_current->setTransferError({});
+    m_current->setTransferring(true);
+    return true;
+}
+
 bool CallController::swap(CallItem *call) {
     if (!call || !call->call() || !m_manager)
         return false;

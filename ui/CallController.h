@@ -57,6 +57,9 @@ public:
     Q_INVOKABLE bool sendDtmf(const QString &digits);
     // Hands the current call to target (REFER); the outcome shows on the call.
     Q_INVOKABLE bool transferBlind(const QString &target);
+    // Attended transfer: the current call's peer is asked (REFER with Replaces) to take over our
+    // call with other's peer; when that works both our calls end.
+    Q_INVOKABLE bool transferAttended(CallItem *other);
     // Puts the other calls on hold and makes call the current one (answering it if it rings).
     Q_INVOKABLE bool swap(CallItem *call);
 

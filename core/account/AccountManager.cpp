@@ -52,6 +52,8 @@ bool AccountManager::load() {
             a.transport = transportFromName(transport.toLatin1());
         a.registerExpires = s->value(QStringLiteral("registerExpires"), 3600).toUInt();
         a.caFile = s->value(QStringLiteral("caFile")).toString();
+        a.pinnedCertificate =
+            QByteArray::fromHex(s->value(QStringLiteral("pinnedCertificate")).toString().toLatin1());
         a.enabled = s->value(QStringLiteral("enabled"), true).toBool();
         list << a;
     }
@@ -78,6 +80,7 @@ bool AccountManager::write() {
                     a.transport ? QString::fromLatin1(transportName(*a.transport)) : QString());
         s->setValue(QStringLiteral("registerExpires"), a.registerExpires);
         s->setValue(QStringLiteral("caFile"), a.caFile);
+        s->setValue(QStringLiteral("pinnedCertificate"), QString::fromLatin1(a.pinnedCertificate.toHex()));
         s->setValue(QStringLiteral("enabled"), a.enabled);
     }
     s->endArray();

@@ -20,6 +20,9 @@ struct AccountSettings {
     std::optional<sip::TransportProtocol> transport;
     quint32 registerExpires = 3600;
     QString caFile; // extra CA certificates (PEM) to trust for TLS
+    // SHA-256 digest of the one server certificate the user chose to trust although it does not
+    // verify (see TransportLayer::Settings::pinnedCertificates); empty: none.
+    QByteArray pinnedCertificate;
     bool enabled = true;
 
     QString effectiveAuthUsername() const {

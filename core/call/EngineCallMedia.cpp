@@ -54,6 +54,7 @@ std::unique_ptr<CallMedia> createCallMedia(media::MediaEngine *engine, const Cal
     config.outputDeviceId = options.outputDeviceId;
     config.echoCancellation = options.echoCancellation;
     config.rtcpIntervalMs = options.rtcpIntervalMs;
+    config.echo = options.echo;
     const QHostAddress address = socket->localAddress();
     const quint16 port = socket->localPort();
     auto *session = new media::MediaSession(std::move(socket), config);

@@ -27,6 +27,8 @@ struct CallMediaOptions {
     bool echoCancellation = true;
     // Added (backward compatible): RFC 3550 report interval (randomized 0.5–1.5×); tests shorten it.
     int rtcpIntervalMs = 5000;
+    // Added (backward compatible): an echo service's media, sending back what it receives.
+    bool echo = false;
 };
 
 // The factory CallManager uses: each call gets a MediaSession on the engine's media thread.

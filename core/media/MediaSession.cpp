@@ -4,6 +4,7 @@
 #include "media/CodecFactory.h"
 #include "media/DtmfReceiver.h"
 #include "media/DtmfSender.h"
+#include "media/EchoBuffer.h"
 #include "media/JitterBuffer.h"
 #include "media/RtcpPacket.h"
 #include "media/RtpPacket.h"
@@ -96,6 +97,7 @@ public:
     std::unique_ptr<WavSource> play;
     bool playbackFinishedSent = false;
     std::unique_ptr<AudioDevice> device;
+    std::unique_ptr<EchoBuffer> echo; // config.echo: the received audio, to send back
 
     // DTMF out
     struct QueuedDigit {
@@ -357,6 +359,8 @@ void MediaSessionPrivate::applyMedia(const sdp::NegotiatedMedia &m) {
                 play.reset();
             }
         }
+        if (config.echo)
+            echo = std::make_unique<EchoBuffer>(encoder ? encoder->clockRate() : 8000, config.echoDelayMs);
         if (config.useAudioDevices) {
             device = std::make_unique<AudioDevice>(config.inputDeviceId, config.outputDeviceId,
                                                    config.echoCancellation);
@@ -470,7 +474,11 @@ void MediaSessionPrivate::sendDue(int64_t now) {
         }
         std::vector<int16_t> pcm;
         const int n = encoder->frameSamples();
-        if (device && device->hasInput())
+        if (echo && echo->outputRate() != encoder->clockRate()) // a new codec (re-INVITE)
+            echo = std::make_unique<EchoBuffer>(encoder->clockRate(), config.echoDelayMs);
+        if (echo)
+            pcm = echo->read(n);
+        else if (device && device->hasInput())
             pcm = device->capture(n, encoder->clockRate());
         else if (play)
             pcm = play->read(n);
@@ -627,6 +635,8 @@ void MediaSessionPrivate::deliver(const std::vector<int16_t> &mono, int rate) {
         return;
     if (recordOpened)
         record.write(mono, rate);
+    if (echo)
+        echo->write(mono, rate);
     if (device)
         device->play(mono, rate);
 }

@@ -43,6 +43,10 @@ public:
         int rtcpIntervalMs = 5000;    // RFC 3550 §6.2 minimum for us; randomized 0.5–1.5×
         int rtpTimeoutMs = 2000;
         int statsIntervalMs = 1000;
+        // Echo service: what we receive is sent back (decoded, re-encoded, echoDelayMs later)
+        // instead of a file or the capture device.
+        bool echo = false;
+        int echoDelayMs = 400;
     };
 
     MediaSession(std::unique_ptr<RtpSocket> socket, const Config &config, QObject *parent = nullptr);

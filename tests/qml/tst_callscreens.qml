@@ -228,6 +228,32 @@ Item {
             compare(s.count, 2)
         }
 
+        // Attended transfer: each other connected call offers "Transfer to <it>".
+        function test_attendedTransfer() {
+            const bob = createTemporaryObject(fakeComponent, root, { state: Call.Active, onHold: true })
+            const carol = createTemporaryObject(fakeComponent, root,
+                                                { state: Call.Active, remoteName: "Carol", remoteUri: "sip:carol@example.com" })
+            // CallListModel's roles: call, remoteName, remoteUri.
+            const rows = createTemporaryQmlObject("import QtQml.Models; ListModel {}", root)
+            for (const c of [bob, carol])
+                rows.append({ call: c, remoteName: c.remoteName, remoteUri: c.remoteUri })
+            const page = createTemporaryObject(pageComponent, root, { call: carol, calls: rows })
+            const button = child(page, "attendedTransferButton")
+            verify(button.visible)
+            compare(button.text, "Transfer to Bob Example")
+            verify(button.Accessible.name.indexOf("Carol") >= 0)
+            const s = spy(page, "attendedTransferRequested")
+            mouseClick(button)
+            compare(s.count, 1)
+            verify(s.signalArguments[0][0] === bob)
+            carol.transferring = true
+            verify(!button.enabled)
+            carol.transferring = false
+            bob.state = Call.Ringing // a call still waiting cannot take the transfer
+            verify(!button.visible)
+            page.calls = null // rows go before the calls they show
+        }
+
         function test_ended() {
             const t = makePage({ state: Call.Active, oneWayAudio: true })
             t.call.state = Call.Ended

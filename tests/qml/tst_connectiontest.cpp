@@ -1,10 +1,16 @@
 // The wizard's connection test against a real registrar: Kamailio on loopback (users alice/bob/
-// carol, tests/interop/kamailio). Success, a wrong password, and an untrusted TLS certificate.
+// carol, tests/interop/kamailio). Success, a wrong password, an untrusted TLS certificate, and
+// trusting (pinning) that certificate: the test then succeeds, and a new server certificate fails.
+#include "AccountListModel.h"
 #include "AccountSetupController.h"
+#include "sip/dialog/ClientRegistration.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,9 +23,14 @@ private Q_SLOTS:
     void cleanupTestCase();
     void test_data();
     void test();
+    void trustCertificate();
 
 private:
     static bool portFree(quint16 port);
+    void startKamailio();
+    void stopKamailio();
+    QByteArray serverCertificateDigest() const;
+    static bool finished(const AccountSetupController &c);
     QTemporaryDir m_run;
     quint16 m_port = 0;
     bool m_up = false;
@@ -40,6 +51,10 @@ void tst_ConnectionTest::initTestCase() {
             m_port = p;
     }
     QVERIFY(m_port);
+    startKamailio();
+}
+
+void tst_ConnectionTest::startKamailio() {
     QProcess up;
     up.setProcessChannelMode(QProcess::MergedChannels);
     up.start(QStringLiteral("bash"), {QStringLiteral(PARLO_SOURCE_DIR "/tests/interop/kamailio/up.sh"),
@@ -49,10 +64,25 @@ void tst_ConnectionTest::initTestCase() {
     m_up = true;
 }
 
-void tst_ConnectionTest::cleanupTestCase() {
+void tst_ConnectionTest::stopKamailio() {
     if (m_up)
         QProcess::execute(QStringLiteral("bash"),
                           {QStringLiteral(PARLO_SOURCE_DIR "/tests/interop/kamailio/down.sh"), m_run.path()});
+    m_up = false;
+}
+
+void tst_ConnectionTest::cleanupTestCase() {
+    stopKamailio();
+}
+
+QByteArray tst_ConnectionTest::serverCertificateDigest() const {
+    const auto certs = QSslCertificate::fromPath(m_run.filePath(QStringLiteral("kam/cert.pem")));
+    return certs.isEmpty() ? QByteArray() : certs.first().digest(QCryptographicHash::Sha256);
+}
+
+bool tst_ConnectionTest::finished(const AccountSetupController &c) {
+    return c.testState() == AccountSetupController::TestState::Succeeded ||
+           c.testState() == AccountSetupController::TestState::Failed;
 }
 
 void tst_ConnectionTest::test_data() {
@@ -125,6 +155,63 @@ void tst_ConnectionTest::test() {
         QVERIFY2(c.testError().contains(errorContains), qPrintable(c.testError()));
         QVERIFY(!c.testHint().isEmpty());
     }
+}
+
+void tst_ConnectionTest::trustCertificate() {
+    using C = AccountSetupController;
+    C c;
+    c.setAor(QStringLiteral("carol@127.0.0.1"));
+    c.setPassword(QStringLiteral("carolpw"));
+    c.setOutboundProxy(QStringLiteral("sip:127.0.0.1:%1;transport=tls").arg(m_port + 1));
+    c.setTransport(C::Transport::Tls);
+
+    c.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(finished(c), 20000);
+    QCOMPARE(c.testState(), C::TestState::Failed);
+    QVERIFY(c.certificateTrustable());
+    QVERIFY(!c.certificateTrusted());
+    const QByteArray digest = serverCertificateDigest();
+    QVERIFY(!digest.isEmpty());
+    QCOMPARE(c.certificateFingerprint(), QString::fromLatin1(digest.toHex(':').toUpper()));
+    QVERIFY2(c.certificateSubject().contains(QLatin1String("127.0.0.1")), qPrintable(c.certificateSubject()));
+    QCOMPARE(c.certificateIssuer(), c.certificateSubject()); // self-signed
+    QVERIFY(!c.certificateValidity().isEmpty());
+
+    // Trusting pins exactly this certificate and tests again, which now gets through.
+    c.trustCertificate();
+    QVERIFY(c.testState() != C::TestState::Failed);
+    QTRY_VERIFY_WITH_TIMEOUT(finished(c), 20000);
+    QVERIFY2(c.testState() == C::TestState::Succeeded, qPrintable(c.testError()));
+    QVERIFY(c.certificateTrusted());
+    QVERIFY(!c.certificateTrustable());
+    QCOMPARE(c.settings().pinnedCertificate, digest);
+
+    // Saved with the account, the pin lets the app's own user agent register too.
+    {
+        AccountListModel accounts;
+        accounts.setSettingsFile(m_run.filePath(QStringLiteral("accounts.ini")));
+        accounts.start();
+        parlo::AccountSettings saved = c.settings();
+        saved.id = QStringLiteral("carol-tls");
+        QVERIFY(!accounts.addAccount(saved, QStringLiteral("carolpw")).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            accounts.data(accounts.index(0), AccountListModel::RegistrationStateRole).toInt(),
+            int(parlo::sip::ClientRegistration::State::Registered), 20000);
+    }
+
+    // The server now presents another certificate: the pin does not cover it.
+    stopKamailio();
+    QVERIFY(QFile::remove(m_run.filePath(QStringLiteral("kam/cert.pem"))));
+    QVERIFY(QFile::remove(m_run.filePath(QStringLiteral("kam/key.pem"))));
+    startKamailio();
+    QVERIFY(serverCertificateDigest() != digest);
+    c.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(finished(c), 20000);
+    QCOMPARE(c.testState(), C::TestState::Failed);
+    QCOMPARE(c.failedStep(), C::TestState::Connecting);
+    QVERIFY2(c.testError().contains(QLatin1String("is not trusted: ")), qPrintable(c.testError()));
+    QVERIFY(c.certificateTrustable());
+    QCOMPARE(c.certificateFingerprint(), QString::fromLatin1(serverCertificateDigest().toHex(':').toUpper()));
 }
 
 QTEST_MAIN(tst_ConnectionTest)

@@ -58,6 +58,7 @@ Page {
                 onDtmfRequested: digit => home.calls.sendDtmf(digit)
                 onTransferRequested: target => home.calls.transferBlind(target)
                 onSwapRequested: call => home.calls.swap(call)
+                onAttendedTransferRequested: call => home.calls.transferAttended(call)
                 onAddCallRequested: home.show("dialer")
             }
         }

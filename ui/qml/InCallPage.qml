@@ -17,6 +17,7 @@ Page {
     signal dtmfRequested(string digit)
     signal transferRequested(string target)
     signal swapRequested(QtObject call)
+    signal attendedTransferRequested(QtObject call)
     signal addCallRequested()
 
     readonly property int callState: call ? call.state : Call.Ended
@@ -309,6 +310,18 @@ Page {
                             text: (other.remoteName || other.remoteUri) + " · "
                                   + (other.call.onHold ? qsTr("on hold") : qsTr("waiting"))
                             elide: Text.ElideRight
+                        }
+                        // Attended transfer: the peer on screen takes over this other call.
+                        Button {
+                            objectName: "attendedTransferButton"
+                            visible: page.connected && other.call !== null && other.call.state === Call.Active
+                            enabled: !(page.call && page.call.transferring)
+                            text: qsTr("Transfer to %1").arg(other.remoteName || other.remoteUri)
+                            Accessible.name: qsTr("Connect %1 with %2 and leave both calls")
+                                             .arg(page.remote).arg(other.remoteName || other.remoteUri)
+                            onClicked: page.attendedTransferRequested(other.call)
+                            Keys.onReturnPressed: clicked()
+                            Keys.onEnterPressed: clicked()
                         }
                         Button {
                             objectName: "swapButton"

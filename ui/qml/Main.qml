@@ -24,6 +24,10 @@ ApplicationWindow {
         id: callController
         accounts: accountModel
     }
+    // The far end of the welcome page's test call; runs only while it is needed.
+    EchoService {
+        id: echoService
+    }
     // Every call of the window goes into the call history.
     CallHistoryRecorder {
         controller: callController
@@ -42,7 +46,10 @@ ApplicationWindow {
     Component {
         id: welcomePage
         WelcomePage {
+            calls: callController
+            echo: echoService
             onAddAccount: window.openWizard()
+            onOpenDialer: stack.replace(null, homePage)
         }
     }
     Component {

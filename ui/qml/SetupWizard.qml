@@ -275,6 +275,14 @@ Page {
                 font.bold: true
                 text: qsTr("Everything works. You can save the account now.")
             }
+            Label {
+                objectName: "certificateTrustedNote"
+                Layout.fillWidth: true
+                visible: wizard.controller.certificateTrusted
+                         && wizard.controller.testState === AccountSetupController.Succeeded
+                wrapMode: Text.WordWrap
+                text: qsTr("This account trusts the server certificate you accepted, and only that one.")
+            }
             Frame {
                 objectName: "testFailure"
                 Layout.fillWidth: true
@@ -297,11 +305,59 @@ Page {
                         wrapMode: Text.WordWrap
                         text: wizard.controller.testHint
                     }
-                    Button {
-                        objectName: "testAgainButton"
-                        text: qsTr("Test again")
-                        Accessible.name: text
-                        onClicked: wizard.controller.testConnection()
+                    // A certificate that does not verify: what it is, so the user can compare it
+                    // with what the provider publishes before trusting it.
+                    GridLayout {
+                        objectName: "certificateDetails"
+                        Layout.fillWidth: true
+                        visible: wizard.controller.certificateTrustable
+                        columns: 2
+                        columnSpacing: 12
+                        Label { text: qsTr("Issued to") }
+                        Label {
+                            objectName: "certificateSubject"
+                            Layout.fillWidth: true
+                            wrapMode: Text.WrapAnywhere
+                            text: wizard.controller.certificateSubject
+                        }
+                        Label { text: qsTr("Issued by") }
+                        Label {
+                            objectName: "certificateIssuer"
+                            Layout.fillWidth: true
+                            wrapMode: Text.WrapAnywhere
+                            text: wizard.controller.certificateIssuer
+                        }
+                        Label { text: qsTr("Valid") }
+                        Label {
+                            objectName: "certificateValidity"
+                            Layout.fillWidth: true
+                            wrapMode: Text.WordWrap
+                            text: wizard.controller.certificateValidity
+                        }
+                        Label { text: qsTr("SHA-256 fingerprint") }
+                        Label {
+                            objectName: "certificateFingerprint"
+                            Layout.fillWidth: true
+                            wrapMode: Text.WrapAnywhere
+                            font.family: "monospace"
+                            text: wizard.controller.certificateFingerprint
+                            Accessible.name: qsTr("SHA-256 fingerprint: %1").arg(text)
+                        }
+                    }
+                    RowLayout {
+                        Button {
+                            objectName: "trustCertificateButton"
+                            visible: wizard.controller.certificateTrustable
+                            text: qsTr("Trust this certificate for this account")
+                            Accessible.name: text
+                            onClicked: wizard.controller.trustCertificate()
+                        }
+                        Button {
+                            objectName: "testAgainButton"
+                            text: qsTr("Test again")
+                            Accessible.name: text
+                            onClicked: wizard.controller.testConnection()
+                        }
                     }
                 }
             }

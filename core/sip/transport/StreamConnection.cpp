@@ -68,7 +68,7 @@ StreamConnection::StreamConnection(QTcpSocket *socket, Direction direction, cons
         m_connectTimer = new QTimer(this);
         m_connectTimer->setSingleShot(true);
         connect(m_connectTimer, &QTimer::timeout, this, [this] {
-            fail({TransportError::Kind::ConnectTimeout, QStringLiteral("Connection timed out"), {}});
+            fail({TransportError::Kind::ConnectTimeout, QStringLiteral("Connection timed out"), {}, {}});
         });
         m_connectTimer->start(settings.connectTimeoutMs);
     }
@@ -86,7 +86,7 @@ bool StreamConnection::isIdle() const {
 bool StreamConnection::send(const QByteArray &bytes, TransportError *error) {
     auto setError = [error](TransportError::Kind kind, const QString &detail) {
         if (error)
-            *error = {kind, detail, {}};
+            *error = {kind, detail, {}, {}};
         return false;
     };
     switch (m_state) {
@@ -230,6 +230,7 @@ void StreamConnection::onSocketError() {
         if (!error.sslErrors.isEmpty()) {
             error.kind = TransportError::Kind::TlsCertificate;
             error.detail = sslErrorText(error.sslErrors);
+            error.peerCertificateChain = ssl->peerCertificateChain();
         } else {
             error.kind = TransportError::Kind::TlsHandshakeFailed;
         }
@@ -248,10 +249,11 @@ void StreamConnection::onDisconnected() {
     if (m_state == State::Connecting) {
         fail({TransportError::Kind::ConnectionRefused,
               QStringLiteral("Connection closed while connecting"),
+              {},
               {}});
         return;
     }
-    fail({TransportError::Kind::ConnectionClosed, QStringLiteral("Connection closed by peer"), {}});
+    fail({TransportError::Kind::ConnectionClosed, QStringLiteral("Connection closed by peer"), {}, {}});
 }
 
 void StreamConnection::fail(const TransportError &error) {

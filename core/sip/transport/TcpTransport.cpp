@@ -80,7 +80,7 @@ bool TcpTransport::send(const QByteArray &bytes, const Peer &destination, quint6
     }
     if (!destination.isValid()) {
         if (error)
-            *error = {TransportError::Kind::SendFailed, QStringLiteral("Invalid destination"), {}};
+            *error = {TransportError::Kind::SendFailed, QStringLiteral("Invalid destination"), {}, {}};
         return false;
     }
     if (StreamConnection *c = findConnection(destination))
@@ -88,7 +88,7 @@ bool TcpTransport::send(const QByteArray &bytes, const Peer &destination, quint6
 
     if (!makeRoom()) {
         if (error)
-            *error = {TransportError::Kind::SendFailed, QStringLiteral("Too many connections"), {}};
+            *error = {TransportError::Kind::SendFailed, QStringLiteral("Too many connections"), {}, {}};
         return false;
     }
     Peer peer = destination;

@@ -10,7 +10,8 @@ namespace parlo::sip {
 
 // TLS over TCP (RFC 3261 §26.3.1). Outbound: the peer certificate is verified against the system
 // CA store plus Settings::caCertificates and the host name (Peer::hostName, else the address).
-// Inbound needs a server certificate; without one TLS is client-only.
+// A certificate whose SHA-256 digest is in Settings::pinnedCertificates is accepted despite
+// pinnable() errors. Inbound needs a server certificate; without one TLS is client-only.
 class TlsTransport : public TcpTransport {
     Q_OBJECT
 public:
@@ -20,6 +21,10 @@ public:
     void setServerCertificate(const QSslCertificate &certificate, const QSslKey &key,
                               const QList<QSslCertificate> &chain = {});
     bool hasServerCertificate() const { return !m_certificate.isNull() && !m_key.isNull(); }
+
+    // Whether a certificate failing only with these errors may be accepted by pinning it
+    // (Settings::pinnedCertificates): trust and name problems, not validity or signature ones.
+    static bool pinnable(const QList<QSslError> &errors);
 
     void setSettings(const Settings &settings) override;
     bool listen(const QHostAddress &address, quint16 port, QString *error) override;

@@ -1,14 +1,14 @@
 #pragma once
 
 #include <QList>
+#include <QSslCertificate>
 #include <QSslError>
 #include <QString>
 
 namespace parlo::sip {
 
 // Why a message could not be sent or a connection failed. Typed: the UI turns kind into text.
-struct TransportError
-{
+struct TransportError {
     enum class Kind {
         None,
         ConnectionRefused,  // TCP RST / ICMP port unreachable
@@ -24,6 +24,9 @@ struct TransportError
     Kind kind = Kind::None;
     QString detail; // socket error string, for logs and "details" in the UI
     QList<QSslError> sslErrors;
+    // TlsCertificate: what the server presented (leaf first), to show and pin. A list because
+    // QSslCertificate's explicit default constructor would break brace-initialising this struct.
+    QList<QSslCertificate> peerCertificateChain;
 
     explicit operator bool() const { return kind != Kind::None; }
 };

@@ -37,6 +37,10 @@ public:
         int idleTimeoutMs = 10 * 60 * 1000;    // close unused inbound connections
         int keepAliveIntervalMs = 30 * 1000;   // CRLFCRLF on outbound streams (RFC 5626 §4.4.1)
         QList<QSslCertificate> caCertificates; // empty: system store
+        // SHA-256 digests of server certificates the user chose to trust although they do not
+        // verify (self-signed, unknown CA, other name): exactly those certificates are accepted,
+        // and only for errors TlsTransport::pinnable() allows (not expired or revoked ones).
+        QList<QByteArray> pinnedCertificates;
         bool verifyPeer = true;
     };
 

@@ -60,7 +60,7 @@ QUdpSocket *UdpTransport::socketFor(const QHostAddress &destination) const {
 bool UdpTransport::send(const QByteArray &bytes, const Peer &destination, quint64, TransportError *error) {
     auto setError = [error](TransportError::Kind kind, const QString &detail) {
         if (error)
-            *error = {kind, detail, {}};
+            *error = {kind, detail, {}, {}};
         return false;
     };
     if (!destination.isValid())

@@ -1,6 +1,7 @@
 // Accounts persist through QSettings (a real INI file in a temporary directory) and validate.
 #include "account/AccountManager.h"
 
+#include <QCryptographicHash>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +22,7 @@ class TestAccountManager : public QObject {
         a.outboundProxy = SipUri::parse("sip:proxy.example.com:5080;transport=tcp");
         a.transport = TransportProtocol::Tls;
         a.registerExpires = 600;
+        a.pinnedCertificate = QCryptographicHash::hash("server certificate", QCryptographicHash::Sha256);
         return a;
     }
 
@@ -50,6 +52,8 @@ private Q_SLOTS:
         QCOMPARE(a.outboundProxy->toString(), QByteArray("sip:proxy.example.com:5080;transport=tcp"));
         QCOMPARE(a.transport, std::optional(TransportProtocol::Tls));
         QCOMPARE(a.registerExpires, 600u);
+        QCOMPARE(a.pinnedCertificate,
+                 QCryptographicHash::hash("server certificate", QCryptographicHash::Sha256));
         // The password is never in the settings file.
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -1,3 +1,4 @@
+#include "sip/transport/TlsTransport.h"
 #include "sip/transport/TransportLayer.h"
 
 #include <QNetworkDatagram>
@@ -40,6 +41,8 @@ private Q_SLOTS:
     void idleTimeout();
     void tls_data();
     void tls();
+    void pinnable_data();
+    void pinnable();
 
 private:
     QTemporaryDir m_dir;
@@ -570,23 +573,35 @@ void tst_TransportLayer::tls_data() {
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("hostName");
     QTest::addColumn<bool>("trusted");
+    QTest::addColumn<QString>("pinned"); // "this": the server's certificate, "other": another digest
     QTest::addColumn<QSslError::SslError>("sslError"); // NoError: delivered
-    QTest::newRow("IPv4, CA given") << QStringLiteral("127.0.0.1") << QString() << true << QSslError::NoError;
-    QTest::newRow("IPv6, CA given") << QStringLiteral("::1") << QString() << true << QSslError::NoError;
+    const QString no;
+    QTest::newRow("IPv4, CA given") << QStringLiteral("127.0.0.1") << QString() << true << no
+                                    << QSslError::NoError;
+    QTest::newRow("IPv6, CA given") << QStringLiteral("::1") << QString() << true << no << QSslError::NoError;
     QTest::newRow("host name, CA given")
-        << QStringLiteral("127.0.0.1") << QStringLiteral("localhost") << true << QSslError::NoError;
-    QTest::newRow("IPv4, no CA") << QStringLiteral("127.0.0.1") << QString() << false
+        << QStringLiteral("127.0.0.1") << QStringLiteral("localhost") << true << no << QSslError::NoError;
+    QTest::newRow("IPv4, no CA") << QStringLiteral("127.0.0.1") << QString() << false << no
                                  << QSslError::SelfSignedCertificate;
-    QTest::newRow("IPv6, no CA") << QStringLiteral("::1") << QString() << false
+    QTest::newRow("IPv6, no CA") << QStringLiteral("::1") << QString() << false << no
                                  << QSslError::SelfSignedCertificate;
     QTest::newRow("wrong host name") << QStringLiteral("127.0.0.1") << QStringLiteral("sip.example.com")
-                                     << true << QSslError::HostNameMismatch;
+                                     << true << no << QSslError::HostNameMismatch;
+    QTest::newRow("no CA, pinned") << QStringLiteral("127.0.0.1") << QString() << false
+                                   << QStringLiteral("this") << QSslError::NoError;
+    QTest::newRow("no CA, wrong host name, pinned")
+        << QStringLiteral("127.0.0.1") << QStringLiteral("sip.example.com") << false << QStringLiteral("this")
+        << QSslError::NoError;
+    QTest::newRow("no CA, another certificate pinned")
+        << QStringLiteral("127.0.0.1") << QString() << false << QStringLiteral("other")
+        << QSslError::SelfSignedCertificate;
 }
 
 void tst_TransportLayer::tls() {
     QFETCH(QString, address);
     QFETCH(QString, hostName);
     QFETCH(bool, trusted);
+    QFETCH(QString, pinned);
     QFETCH(QSslError::SslError, sslError);
     const QHostAddress host(address);
 
@@ -603,6 +618,10 @@ void tst_TransportLayer::tls() {
     TransportLayer::Settings settings;
     if (trusted)
         settings.caCertificates = {m_certificate};
+    if (pinned == QLatin1String("this"))
+        settings.pinnedCertificates = {m_certificate.digest(QCryptographicHash::Sha256)};
+    else if (pinned == QLatin1String("other"))
+        settings.pinnedCertificates = {QCryptographicHash::hash("other", QCryptographicHash::Sha256)};
     a.setSettings(settings);
     QSignalSpy failed(&a, &TransportLayer::sendFailed);
     QSignalSpy aReceived(&a, &TransportLayer::messageReceived);
@@ -635,6 +654,34 @@ void tst_TransportLayer::tls() {
     if (sslError == QSslError::SelfSignedCertificate)
         QVERIFY2(e.detail.contains(QStringLiteral("self-signed")), qPrintable(e.detail));
     QVERIFY(bReceived.isEmpty());
+    QCOMPARE(e.peerCertificateChain.value(0), m_certificate); // shown to the user, who may pin it
+}
+
+void tst_TransportLayer::pinnable_data() {
+    QTest::addColumn<QList<QSslError::SslError>>("errors");
+    QTest::addColumn<bool>("pinnable");
+    using E = QSslError;
+    QTest::newRow("none") << QList<E::SslError>{} << false;
+    QTest::newRow("self-signed") << QList<E::SslError>{E::SelfSignedCertificate} << true;
+    QTest::newRow("unknown CA, other name")
+        << QList<E::SslError>{E::UnableToGetLocalIssuerCertificate, E::UnableToVerifyFirstCertificate,
+                              E::HostNameMismatch}
+        << true;
+    QTest::newRow("expired") << QList<E::SslError>{E::CertificateExpired} << false;
+    QTest::newRow("self-signed and expired")
+        << QList<E::SslError>{E::SelfSignedCertificate, E::CertificateExpired} << false;
+    QTest::newRow("not yet valid") << QList<E::SslError>{E::CertificateNotYetValid} << false;
+    QTest::newRow("bad signature") << QList<E::SslError>{E::CertificateSignatureFailed} << false;
+    QTest::newRow("revoked") << QList<E::SslError>{E::CertificateRevoked} << false;
+}
+
+void tst_TransportLayer::pinnable() {
+    QFETCH(QList<QSslError::SslError>, errors);
+    QFETCH(bool, pinnable);
+    QList<QSslError> list;
+    for (QSslError::SslError e : errors)
+        list << QSslError(e, m_certificate);
+    QCOMPARE(TlsTransport::pinnable(list), pinnable);
 }
 
 QTEST_GUILESS_MAIN(tst_TransportLayer)
