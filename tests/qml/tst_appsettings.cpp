@@ -4,6 +4,8 @@
 #include "AppSettings.h"
 #include "AudioSettings.h"
 #include "FakeTransportLayer.h"
+#include "NoDns.h"
+#include "NullMedia.h"
 #include "account/UserAgent.h"
 #include "base/ManualClock.h"
 #include "call/CallManager.h"
@@ -19,27 +21,6 @@ using namespace parlo;
 using namespace parlo::sip;
 
 namespace {
-class NoDns : public DnsBackend {
-public:
-    void naptr(const QString &, std::function<void(Status, QList<Naptr>)> done) override {
-        done(Status::Error, {});
-    }
-    void srv(const QString &, std::function<void(Status, QList<Srv>)> done) override {
-        done(Status::Error, {});
-    }
-    void address(const QString &, std::function<void(Status, QList<QHostAddress>)> done) override {
-        done(Status::NotFound, {});
-    }
-};
-
-class SilentMedia : public CallMedia {
-public:
-    QHostAddress localAddress() const override { return QHostAddress(QStringLiteral("192.0.2.10")); }
-    quint16 localPort() const override { return 40000; }
-    void start(const sdp::NegotiatedMedia &) override {}
-    void stop() override {}
-};
-
 const QByteArray kCarolOffer =
     "v=0\r\no=carol 7 7 IN IP4 192.0.2.30\r\ns=-\r\nc=IN IP4 192.0.2.30\r\nt=0 0\r\n"
     "m=audio 5000 RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\n"
@@ -100,7 +81,7 @@ private Q_SLOTS:
         ua = new UserAgent(clock, transport, &dns);
         ua->uas()->setLocalUsers({"alice"});
         calls = new CallManager(ua);
-        calls->setMediaFactory([](const QHostAddress &) { return std::make_unique<SilentMedia>(); });
+        calls->setMediaFactory([](const QHostAddress &) { return std::make_unique<NullMedia>(); });
         CallManager::Identity me;
         me.from = NameAddr(*SipUri::parse("sip:alice@192.0.2.10"), QStringLiteral("Alice"));
         calls->setIdentity(me);

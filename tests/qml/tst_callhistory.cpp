@@ -4,6 +4,8 @@
 #include "CallHistoryModel.h"
 #include "CallHistoryRecorder.h"
 #include "FakeTransportLayer.h"
+#include "NoDns.h"
+#include "NullMedia.h"
 #include "account/UserAgent.h"
 #include "base/ManualClock.h"
 #include "call/CallManager.h"
@@ -24,27 +26,6 @@ using parlo::storage::CallRecord;
 using parlo::storage::Database;
 
 namespace {
-class NoDns : public DnsBackend {
-public:
-    void naptr(const QString &, std::function<void(Status, QList<Naptr>)> done) override {
-        done(Status::Error, {});
-    }
-    void srv(const QString &, std::function<void(Status, QList<Srv>)> done) override {
-        done(Status::Error, {});
-    }
-    void address(const QString &, std::function<void(Status, QList<QHostAddress>)> done) override {
-        done(Status::NotFound, {});
-    }
-};
-
-class SilentMedia : public CallMedia {
-public:
-    QHostAddress localAddress() const override { return QHostAddress(QStringLiteral("192.0.2.10")); }
-    quint16 localPort() const override { return 40000; }
-    void start(const sdp::NegotiatedMedia &) override {}
-    void stop() override {}
-};
-
 const QByteArray kBobSdp = "v=0\r\no=bob 1 1 IN IP4 192.0.2.20\r\ns=-\r\nc=IN IP4 192.0.2.20\r\nt=0 0\r\n"
                            "m=audio 4000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
 const QByteArray kCarolOffer =
@@ -138,7 +119,7 @@ private Q_SLOTS:
         ua = new UserAgent(clock, transport, &dns);
         ua->uas()->setLocalUsers({"alice"});
         calls = new CallManager(ua);
-        calls->setMediaFactory([](const QHostAddress &) { return std::make_unique<SilentMedia>(); });
+        calls->setMediaFactory([](const QHostAddress &) { return std::make_unique<NullMedia>(); });
         CallManager::Identity me;
         me.from = NameAddr(*SipUri::parse("sip:alice@192.0.2.10"), QStringLiteral("Alice"));
         calls->setIdentity(me);

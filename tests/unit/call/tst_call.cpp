@@ -1,6 +1,7 @@
 // Call's DTMF (RFC 4733 and SIP INFO), mute, stats, one-way-audio and media-error plumbing, over a
 // real InviteSession on FakeTransportLayer + ManualClock with a scriptable media fake.
 #include "FakeTransportLayer.h"
+#include "NoDns.h"
 #include "account/UserAgent.h"
 #include "base/ManualClock.h"
 #include "call/CallManager.h"
@@ -14,19 +15,6 @@ using namespace parlo;
 using namespace parlo::sip;
 
 namespace {
-class NoDns : public DnsBackend {
-public:
-    void naptr(const QString &, std::function<void(Status, QList<Naptr>)> done) override {
-        done(Status::Error, {});
-    }
-    void srv(const QString &, std::function<void(Status, QList<Srv>)> done) override {
-        done(Status::Error, {});
-    }
-    void address(const QString &, std::function<void(Status, QList<QHostAddress>)> done) override {
-        done(Status::NotFound, {});
-    }
-};
-
 // A CallMedia whose RFC 4733 support and measurements the test decides, and whose signals the
 // test fires.
 class ScriptedMedia : public CallMedia {

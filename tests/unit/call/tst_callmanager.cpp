@@ -1,6 +1,7 @@
 // Calls end to end at the SIP level: CallManager + Call over a real InviteSessionManager, TransactionLayer
 // and SDP offer/answer, on FakeTransportLayer + ManualClock, with a recording media fake.
 #include "FakeTransportLayer.h"
+#include "NoDns.h"
 #include "account/UserAgent.h"
 #include "base/ManualClock.h"
 #include "call/CallManager.h"
@@ -15,19 +16,6 @@ using namespace parlo;
 using namespace parlo::sip;
 
 namespace {
-class NoDns : public DnsBackend {
-public:
-    void naptr(const QString &, std::function<void(Status, QList<Naptr>)> done) override {
-        done(Status::Error, {});
-    }
-    void srv(const QString &, std::function<void(Status, QList<Srv>)> done) override {
-        done(Status::Error, {});
-    }
-    void address(const QString &, std::function<void(Status, QList<QHostAddress>)> done) override {
-        done(Status::NotFound, {});
-    }
-};
-
 struct MediaLog {
     QList<sdp::NegotiatedMedia> started;
     int stops = 0;

@@ -2,6 +2,8 @@
 // level: CallManager + Call over a real InviteSessionManager and TransactionLayer on
 // FakeTransportLayer + ManualClock, with peers scripted by the test.
 #include "FakeTransportLayer.h"
+#include "NoDns.h"
+#include "NullMedia.h"
 #include "account/UserAgent.h"
 #include "base/ManualClock.h"
 #include "call/CallManager.h"
@@ -18,27 +20,6 @@ using namespace parlo;
 using namespace parlo::sip;
 
 namespace {
-class NoDns : public DnsBackend {
-public:
-    void naptr(const QString &, std::function<void(Status, QList<Naptr>)> done) override {
-        done(Status::Error, {});
-    }
-    void srv(const QString &, std::function<void(Status, QList<Srv>)> done) override {
-        done(Status::Error, {});
-    }
-    void address(const QString &, std::function<void(Status, QList<QHostAddress>)> done) override {
-        done(Status::NotFound, {});
-    }
-};
-
-class NullMedia : public CallMedia {
-public:
-    QHostAddress localAddress() const override { return QHostAddress(QStringLiteral("192.0.2.10")); }
-    quint16 localPort() const override { return 40000; }
-    void start(const sdp::NegotiatedMedia &) override {}
-    void stop() override {}
-};
-
 QByteArray sdpOf(const QByteArray &host, const QByteArray &direction = "sendrecv", int version = 1) {
     return "v=0\r\no=peer 1 " + QByteArray::number(version) + " IN IP4 " + host + "\r\ns=-\r\nc=IN IP4 " +
            host + "\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=" + direction + "\r\n";

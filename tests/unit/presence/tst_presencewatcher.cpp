@@ -2,6 +2,7 @@
 // a ManualClock: SUBSCRIBEs per package, NOTIFY bodies folded into typed state, malformed bodies
 // refused without a state change, version gaps re-subscribing, PUBLISH of our own presence.
 #include "FakeTransportLayer.h"
+#include "NoDns.h"
 #include "account/UserAgent.h"
 #include "base/ManualClock.h"
 #include "presence/MessageWaiting.h"
@@ -20,19 +21,6 @@ using namespace parlo::presence;
 using namespace parlo::sip;
 
 namespace {
-class NoDns : public DnsBackend {
-public:
-    void naptr(const QString &, std::function<void(Status, QList<Naptr>)> done) override {
-        done(Status::Error, {});
-    }
-    void srv(const QString &, std::function<void(Status, QList<Srv>)> done) override {
-        done(Status::Error, {});
-    }
-    void address(const QString &, std::function<void(Status, QList<QHostAddress>)> done) override {
-        done(Status::NotFound, {});
-    }
-};
-
 QByteArray pidf(const QByteArray &basic, const QByteArray &activity = {}, const QByteArray &note = {}) {
     QByteArray person;
     if (!activity.isEmpty() || !note.isEmpty()) {

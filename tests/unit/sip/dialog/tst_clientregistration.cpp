@@ -1,5 +1,6 @@
 // ClientRegistration driven through FakeTransportLayer and ManualClock: no sockets, no sleeps.
 #include "FakeTransportLayer.h"
+#include "NoDns.h"
 #include "base/ManualClock.h"
 #include "sip/dialog/ClientRegistration.h"
 #include "sip/transaction/TransactionLayer.h"
@@ -13,21 +14,6 @@ using namespace parlo::sip;
 
 Q_DECLARE_METATYPE(ClientRegistration::State)
 Q_DECLARE_METATYPE(RegistrationError::Kind)
-
-namespace {
-class NoDns : public DnsBackend {
-public:
-    void naptr(const QString &, std::function<void(Status, QList<Naptr>)> done) override {
-        done(Status::Error, {});
-    }
-    void srv(const QString &, std::function<void(Status, QList<Srv>)> done) override {
-        done(Status::Error, {});
-    }
-    void address(const QString &, std::function<void(Status, QList<QHostAddress>)> done) override {
-        done(Status::NotFound, {});
-    }
-};
-} // namespace
 
 class TestClientRegistration : public QObject {
     Q_OBJECT

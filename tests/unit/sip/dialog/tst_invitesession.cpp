@@ -1,6 +1,7 @@
 // InviteSession and InviteSessionManager, both roles, driven through a real TransactionLayer on
 // FakeTransportLayer with a ManualClock: every message on the wire is checked, no sockets, no sleeps.
 #include "FakeTransportLayer.h"
+#include "NoDns.h"
 #include "base/ManualClock.h"
 #include "sip/dialog/InviteSessionManager.h"
 #include "sip/dialog/UasCore.h"
@@ -18,19 +19,6 @@ Q_DECLARE_METATYPE(InviteSession::State)
 Q_DECLARE_METATYPE(InviteSession::EndReason)
 
 namespace {
-class NoDns : public DnsBackend {
-public:
-    void naptr(const QString &, std::function<void(Status, QList<Naptr>)> done) override {
-        done(Status::Error, {});
-    }
-    void srv(const QString &, std::function<void(Status, QList<Srv>)> done) override {
-        done(Status::Error, {});
-    }
-    void address(const QString &, std::function<void(Status, QList<QHostAddress>)> done) override {
-        done(Status::NotFound, {});
-    }
-};
-
 // Offers and answers are plain strings here; the session must not look into them.
 class FakeHandler : public InviteSessionHandler {
 public:

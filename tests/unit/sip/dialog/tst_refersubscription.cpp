@@ -2,6 +2,7 @@
 // Replaces (value type and matching in InviteSessionManager), driven through a real
 // TransactionLayer on FakeTransportLayer with a ManualClock.
 #include "FakeTransportLayer.h"
+#include "NoDns.h"
 #include "base/ManualClock.h"
 #include "sip/dialog/InviteSessionManager.h"
 #include "sip/dialog/ReferSubscription.h"
@@ -21,19 +22,6 @@ Q_DECLARE_METATYPE(ReferSubscription::Outcome)
 Q_DECLARE_METATYPE(ReferSubscription::State)
 
 namespace {
-class NoDns : public DnsBackend {
-public:
-    void naptr(const QString &, std::function<void(Status, QList<Naptr>)> done) override {
-        done(Status::Error, {});
-    }
-    void srv(const QString &, std::function<void(Status, QList<Srv>)> done) override {
-        done(Status::Error, {});
-    }
-    void address(const QString &, std::function<void(Status, QList<QHostAddress>)> done) override {
-        done(Status::NotFound, {});
-    }
-};
-
 class FakeHandler : public InviteSessionHandler {
 public:
     SessionBody makeOffer() override { return {"application/sdp", "offer"}; }

@@ -2,6 +2,7 @@
 // FakeTransportLayer with a ManualClock. An InviteSessionManager sits on the same UasCore, so
 // every NOTIFY first passes its handler (which must decline those of subscriptions).
 #include "FakeTransportLayer.h"
+#include "NoDns.h"
 #include "base/ManualClock.h"
 #include "sip/dialog/InviteSessionManager.h"
 #include "sip/dialog/Subscription.h"
@@ -19,19 +20,6 @@ Q_DECLARE_METATYPE(Subscription::State)
 Q_DECLARE_METATYPE(RequestError::Kind)
 
 namespace {
-class NoDns : public DnsBackend {
-public:
-    void naptr(const QString &, std::function<void(Status, QList<Naptr>)> done) override {
-        done(Status::Error, {});
-    }
-    void srv(const QString &, std::function<void(Status, QList<Srv>)> done) override {
-        done(Status::Error, {});
-    }
-    void address(const QString &, std::function<void(Status, QList<QHostAddress>)> done) override {
-        done(Status::NotFound, {});
-    }
-};
-
 const QByteArray kPidf = "<?xml version=\"1.0\"?><presence xmlns=\"urn:ietf:params:xml:ns:pidf\" "
                          "entity=\"sip:bob@203.0.113.5\"><tuple id=\"t\"><status><basic>open</basic>"
                          "</status></tuple></presence>";
