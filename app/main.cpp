@@ -2,6 +2,7 @@
 #include "AppSettings.h"
 #include "AppStorage.h"
 #include "CallController.h"
+#include "IncomingCallNotification.h"
 #include "LaunchUri.h"
 #include "SingleInstance.h"
 #include "TrayIcon.h"
@@ -94,6 +95,14 @@ int main(int argc, char *argv[]) {
             if (auto *window = qobject_cast<QQuickWindow *>(root))
                 window->hide();
     }
+    // A ringing call as a desktop notification with Answer and Reject; where no notification
+    // service answers, the tray's own message stands in.
+    IncomingCallNotification notification;
+    notification.setWindow(qobject_cast<QQuickWindow *>(root));
+    notification.setCalls(root->property("callController").value<CallController *>());
+    tray.setAnnounceCalls(false);
+    QObject::connect(&notification, &IncomingCallNotification::unavailable, &tray, &TrayIcon::notify);
+
     QObject::connect(&instance, &parlo::SingleInstance::activated, root,
                      [root](const QString &link) { openInWindow(root, link); });
     if (!uri.isEmpty()) {

@@ -9,13 +9,14 @@ BUILD="build-essential cmake ninja-build pkg-config git
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-sqlite
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml qml6-module-qtqml-workerscript
+  qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
   libgl-dev
   qt6-multimedia-dev libopus-dev libspeexdsp-dev libspandsp-dev libsrtp2-dev"
 
 TESTS="kamailio kamailio-tls-modules kamailio-presence-modules kamailio-utils-modules
   kamailio-extra-modules sip-tester baresip-core openssl iproute2 procps python3
   xvfb xauth qml6-module-qttest pulseaudio pulseaudio-utils libsofia-sip-ua-dev libbenchmark-dev valgrind
-  desktop-file-utils appstream dpkg-dev"
+  desktop-file-utils appstream dpkg-dev dbus-daemon"
 
 PKGS=$BUILD
 [ "${1:-}" = "--tests" ] && PKGS="$BUILD $TESTS"

@@ -217,27 +217,27 @@
         <translation>Der Anruf mit %1 wurde vermittelt.</translation>
     </message>
     <message>
-        <location filename="../ui/CallController.cpp" line="81"/>
+        <location filename="../ui/CallController.cpp" line="82"/>
         <source>The call with %1 has ended.</source>
         <translation>Der Anruf mit %1 ist beendet.</translation>
     </message>
     <message>
-        <location filename="../ui/CallController.cpp" line="164"/>
+        <location filename="../ui/CallController.cpp" line="165"/>
         <source>Add an account first, or enter a full address like sip:bob@example.com.</source>
         <translation>Fügen Sie zuerst ein Konto hinzu oder geben Sie eine vollständige Adresse ein, z. B. sip:bob@example.com.</translation>
     </message>
     <message>
-        <location filename="../ui/CallController.cpp" line="173"/>
+        <location filename="../ui/CallController.cpp" line="174"/>
         <source>Parlo could not open a network port for the call&apos;s audio.</source>
         <translation>Parlo konnte keinen Netzwerkport für den Ton des Anrufs öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/CallController.cpp" line="236"/>
+        <location filename="../ui/CallController.cpp" line="254"/>
         <source>The call cannot be transferred now: it must be connected.</source>
         <translation>Der Anruf kann jetzt nicht vermittelt werden: Er muss verbunden sein.</translation>
     </message>
     <message>
-        <location filename="../ui/CallController.cpp" line="248"/>
+        <location filename="../ui/CallController.cpp" line="266"/>
         <source>The call cannot be transferred now: both calls must be connected.</source>
         <translation>Der Anruf kann jetzt nicht vermittelt werden: Beide Anrufe müssen verbunden sein.</translation>
     </message>
@@ -519,72 +519,160 @@
     </message>
 </context>
 <context>
+    <name>CallItem</name>
+    <message>
+        <location filename="../ui/CallItem.cpp" line="59"/>
+        <source>The recording stopped: %1 could not be written.</source>
+        <translation>Die Aufnahme wurde beendet: %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallItem.cpp" line="205"/>
+        <source>The call cannot be recorded: the folder %1 cannot be created.</source>
+        <translation>Das Gespräch kann nicht aufgenommen werden: Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallItem.cpp" line="220"/>
+        <source>The call cannot be recorded to %1.</source>
+        <translation>Das Gespräch kann nicht in %1 aufgenommen werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CallItem.cpp" line="239"/>
+        <source>The recording could not be saved to %1.</source>
+        <translation>Die Aufnahme konnte nicht in %1 gespeichert werden.</translation>
+    </message>
+</context>
+<context>
     <name>ContactController</name>
     <message>
-        <location filename="../ui/ContactController.cpp" line="51"/>
+        <location filename="../ui/ContactController.cpp" line="75"/>
         <source>The contact could not be saved to the database.</source>
         <translation>Der Kontakt konnte nicht in der Datenbank gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="77"/>
-        <location filename="../ui/ContactController.cpp" line="180"/>
+        <location filename="../ui/ContactController.cpp" line="101"/>
+        <location filename="../ui/ContactController.cpp" line="204"/>
         <source>This contact has been deleted in the meantime.</source>
         <translation>Dieser Kontakt wurde inzwischen gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="86"/>
+        <location filename="../ui/ContactController.cpp" line="110"/>
         <source>Enter a name.</source>
         <translation>Geben Sie einen Namen ein.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="88"/>
+        <location filename="../ui/ContactController.cpp" line="112"/>
         <source>The name is too long (at most %1 characters).</source>
         <translation>Der Name ist zu lang (höchstens %1 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="100"/>
+        <location filename="../ui/ContactController.cpp" line="124"/>
         <source>Enter the full address, for example sip:bob@example.com.</source>
         <translation>Geben Sie die vollständige Adresse ein, zum Beispiel sip:bob@example.com.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="103"/>
+        <location filename="../ui/ContactController.cpp" line="127"/>
         <source>This is not a SIP address. Enter one like sip:bob@example.com.</source>
         <translation>Das ist keine SIP-Adresse. Geben Sie eine wie sip:bob@example.com ein.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="106"/>
+        <location filename="../ui/ContactController.cpp" line="130"/>
         <source>This number contains characters a phone number cannot have.</source>
         <translation>Diese Nummer enthält Zeichen, die in einer Telefonnummer nicht vorkommen können.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="109"/>
+        <location filename="../ui/ContactController.cpp" line="133"/>
         <source>This is not a valid SIP address. Enter one like sip:bob@example.com.</source>
         <translation>Das ist keine gültige SIP-Adresse. Geben Sie eine wie sip:bob@example.com ein.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="126"/>
+        <location filename="../ui/ContactController.cpp" line="150"/>
         <source>&quot;%1&quot; is not a phone number. Separate several numbers with commas.</source>
         <translation>„%1“ ist keine Telefonnummer. Trennen Sie mehrere Nummern durch Kommas.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="136"/>
+        <location filename="../ui/ContactController.cpp" line="160"/>
         <source>A contact can have at most %1 phone numbers.</source>
         <translation>Ein Kontakt kann höchstens %1 Telefonnummern haben.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="140"/>
+        <location filename="../ui/ContactController.cpp" line="164"/>
         <source>Enter a SIP address or a phone number.</source>
         <translation>Geben Sie eine SIP-Adresse oder eine Telefonnummer ein.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="144"/>
+        <location filename="../ui/ContactController.cpp" line="168"/>
         <source>%1 already has this address.</source>
         <translation>%1 hat bereits diese Adresse.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="181"/>
+        <location filename="../ui/ContactController.cpp" line="205"/>
         <source>The contact could not be deleted.</source>
         <translation>Der Kontakt konnte nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="245"/>
+        <source>The file %1 could not be opened.</source>
+        <translation>Die Datei %1 konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="249"/>
+        <source>The file %1 is too large for an address book (over %2 MB).</source>
+        <translation>Die Datei %1 ist zu groß für ein Adressbuch (über %2 MB).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="257"/>
+        <source>%1 contains no contacts in vCard format.</source>
+        <translation>%1 enthält keine Kontakte im vCard-Format.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="311"/>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="317"/>
+        <source>No new contacts in %1.</source>
+        <translation>Keine neuen Kontakte in %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="318"/>
+        <source>Imported from %1: %2 contacts.</source>
+        <translation>Aus %1 importiert: %2 Kontakte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="320"/>
+        <source>Already in your contacts, left out: %1.</source>
+        <translation>Schon in Ihren Kontakten, ausgelassen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="322"/>
+        <source>Without a SIP address or phone number, left out: %1.</source>
+        <translation>Ohne SIP-Adresse oder Telefonnummer, ausgelassen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="329"/>
+        <source>Lines that could not be read, skipped: %1 (line %2).</source>
+        <translation>Nicht lesbare Zeilen, übersprungen: %1 (Zeile %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="340"/>
+        <source>There are no contacts to export.</source>
+        <translation>Es gibt keine Kontakte zum Exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="352"/>
+        <source>The contacts could not be written to %1: %2</source>
+        <translation>Die Kontakte konnten nicht in %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="358"/>
+        <source>Exported to %1: %2 contacts.</source>
+        <translation>Nach %1 exportiert: %2 Kontakte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ContactController.cpp" line="367"/>
+        <source>Parlo contacts</source>
+        <translation>Parlo-Kontakte</translation>
     </message>
 </context>
 <context>
@@ -723,164 +811,205 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="20"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="21"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="83"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="87"/>
         <source>Delete contact</source>
         <translation>Kontakt löschen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="89"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="93"/>
         <source>Delete %1 from your contacts?</source>
         <translation>%1 aus Ihren Kontakten löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="99"/>
-        <location filename="../ui/qml/ContactsPage.qml" line="191"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="103"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="214"/>
         <source>New message</source>
         <translation>Neue Nachricht</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="117"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="121"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="123"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="127"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="134"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="138"/>
         <source>sip:bob@example.com</source>
         <translation>sip:bob@example.com</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="135"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="139"/>
         <source>Address to write to</source>
         <translation>Adresse, an die geschrieben wird</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="147"/>
-        <location filename="../ui/qml/ContactsPage.qml" line="164"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="150"/>
+        <source>Import contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="152"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="161"/>
+        <source>vCard files (*.vcf *.vcard)</source>
+        <translation>vCard-Dateien (*.vcf *.vcard)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="152"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="158"/>
+        <source>Export contacts</source>
+        <translation>Kontakte exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="170"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="187"/>
         <source>Voicemail number</source>
         <translation>Mailbox-Nummer</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="157"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="180"/>
         <source>The number that calls your mailbox. Leave it empty to call your own address, which most providers connect to the mailbox.</source>
         <translation>Die Nummer, die Ihre Mailbox anruft. Lassen Sie sie leer, um Ihre eigene Adresse anzurufen – die meisten Anbieter verbinden dann mit der Mailbox.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="163"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="186"/>
         <source>For example *98</source>
         <translation>Zum Beispiel *98</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="192"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="215"/>
         <source>Write a message to any address</source>
         <translation>Eine Nachricht an eine beliebige Adresse schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="197"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="220"/>
         <source>Add contact</source>
         <translation>Kontakt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="210"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="228"/>
+        <source>More: import and export contacts</source>
+        <translation>Mehr: Kontakte importieren und exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="237"/>
+        <source>Import contacts (vCard)…</source>
+        <translation>Kontakte importieren (vCard) …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="246"/>
+        <source>Export contacts (vCard)…</source>
+        <translation>Kontakte exportieren (vCard) …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="274"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/ContactsPage.qml" line="286"/>
         <source>Call voicemail: %1</source>
         <translation>Mailbox anrufen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="217"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="293"/>
         <source>Number…</source>
         <translation>Nummer …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="218"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="294"/>
         <source>Set the voicemail number</source>
         <translation>Mailbox-Nummer festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="232"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="308"/>
         <source>New messages from %1 (%2)</source>
         <translation>Neue Nachrichten von %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="248"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="324"/>
         <source>Search name, address or number</source>
         <translation>Name, Adresse oder Nummer suchen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="249"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="325"/>
         <source>Search contacts</source>
         <translation>Kontakte durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="269"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="345"/>
         <source>No contacts yet. Add the people you call often with &quot;Add contact&quot;.</source>
         <translation>Noch keine Kontakte. Fügen Sie die Menschen, die Sie oft anrufen, mit „Kontakt hinzufügen“ hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="270"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="346"/>
         <source>No contact matches &quot;%1&quot;.</source>
         <translation>Kein Kontakt passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="315"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="391"/>
         <source>Remove %1 from favourites</source>
         <translation>%1 aus den Favoriten entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="316"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="392"/>
         <source>Add %1 to favourites</source>
         <translation>%1 zu den Favoriten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="370"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="446"/>
         <source>Call</source>
         <translation>Anrufen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="372"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="448"/>
         <source>Call %1</source>
         <translation>%1 anrufen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="378"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="454"/>
         <source>Message (%1 new)</source>
         <translation>Nachricht (%1 neu)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="378"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="454"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="380"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="456"/>
         <source>Message %1</source>
         <translation>Nachricht an %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="385"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="461"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="386"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="462"/>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="391"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="467"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="392"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="468"/>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
@@ -1105,240 +1234,345 @@
 <context>
     <name>InCallPage</name>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="28"/>
+        <location filename="../ui/qml/InCallPage.qml" line="30"/>
         <source>Call</source>
         <translation>Anruf</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="42"/>
+        <location filename="../ui/qml/InCallPage.qml" line="44"/>
         <source>Calling…</source>
         <translation>Wird angerufen …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="44"/>
+        <location filename="../ui/qml/InCallPage.qml" line="46"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="44"/>
         <location filename="../ui/qml/InCallPage.qml" line="46"/>
+        <location filename="../ui/qml/InCallPage.qml" line="48"/>
         <source>Ringing…</source>
         <translation>Es klingelt …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="48"/>
+        <location filename="../ui/qml/InCallPage.qml" line="50"/>
         <source>Connecting…</source>
         <translation>Wird verbunden …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="51"/>
+        <location filename="../ui/qml/InCallPage.qml" line="53"/>
         <source>On hold · %1</source>
         <translation>Gehalten · %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="53"/>
+        <location filename="../ui/qml/InCallPage.qml" line="55"/>
         <source>Held by the other side · %1</source>
         <translation>Von der Gegenstelle gehalten · %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="56"/>
+        <location filename="../ui/qml/InCallPage.qml" line="58"/>
         <source>Hanging up…</source>
         <translation>Wird aufgelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="58"/>
+        <location filename="../ui/qml/InCallPage.qml" line="60"/>
         <source>Call ended</source>
         <translation>Anruf beendet</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="66"/>
+        <location filename="../ui/qml/InCallPage.qml" line="68"/>
         <source>packets sent %1, received %2</source>
         <translation>Pakete gesendet %1, empfangen %2</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="70"/>
+        <location filename="../ui/qml/InCallPage.qml" line="72"/>
         <source>jitter %1 ms</source>
         <translation>Jitter %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="71"/>
+        <location filename="../ui/qml/InCallPage.qml" line="73"/>
         <source>loss %1 %</source>
         <translation>Verlust %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="72"/>
+        <location filename="../ui/qml/InCallPage.qml" line="74"/>
         <source>RTT %1 ms</source>
         <translation>RTT %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="72"/>
+        <location filename="../ui/qml/InCallPage.qml" line="74"/>
         <source>RTT not measured yet</source>
         <translation>RTT noch nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="96"/>
+        <location filename="../ui/qml/InCallPage.qml" line="112"/>
         <source>Add call</source>
         <translation>Weiterer Anruf</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="98"/>
+        <location filename="../ui/qml/InCallPage.qml" line="114"/>
         <source>Call someone else; this call is put on hold</source>
         <translation>Jemand anderen anrufen; dieser Anruf wird gehalten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="160"/>
+        <location filename="../ui/qml/InCallPage.qml" line="176"/>
         <source>No audio is arriving from the other side. A firewall or router may be blocking it.</source>
         <translation>Von der Gegenstelle kommt kein Ton an. Möglicherweise blockiert eine Firewall oder der Router ihn.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="186"/>
+        <location filename="../ui/qml/InCallPage.qml" line="202"/>
         <source>Unmute</source>
         <translation>Mikrofon an</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="186"/>
+        <location filename="../ui/qml/InCallPage.qml" line="202"/>
         <source>Mute</source>
         <translation>Stumm</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="188"/>
+        <location filename="../ui/qml/InCallPage.qml" line="204"/>
         <source>Unmute the microphone</source>
         <translation>Mikrofon wieder einschalten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="189"/>
+        <location filename="../ui/qml/InCallPage.qml" line="205"/>
         <source>Mute the microphone</source>
         <translation>Mikrofon stummschalten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="198"/>
+        <location filename="../ui/qml/InCallPage.qml" line="214"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="198"/>
+        <location filename="../ui/qml/InCallPage.qml" line="214"/>
         <source>Hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="200"/>
+        <location filename="../ui/qml/InCallPage.qml" line="216"/>
         <source>Resume the call</source>
         <translation>Anruf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="200"/>
+        <location filename="../ui/qml/InCallPage.qml" line="216"/>
         <source>Put the call on hold</source>
         <translation>Anruf halten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="209"/>
+        <location filename="../ui/qml/InCallPage.qml" line="225"/>
         <source>Keypad</source>
         <translation>Tastenfeld</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="211"/>
+        <location filename="../ui/qml/InCallPage.qml" line="227"/>
         <source>Hide the keypad</source>
         <translation>Tastenfeld ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="211"/>
+        <location filename="../ui/qml/InCallPage.qml" line="227"/>
         <source>Show the keypad to send tones</source>
         <translation>Tastenfeld zum Senden von Tönen einblenden</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="245"/>
+        <location filename="../ui/qml/InCallPage.qml" line="264"/>
+        <source>Stop recording</source>
+        <translation>Aufnahme beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="264"/>
+        <source>Record</source>
+        <translation>Aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="266"/>
+        <source>Stop recording the call and save it</source>
+        <translation>Aufnahme des Gesprächs beenden und speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="267"/>
+        <source>Record the call, both sides</source>
+        <translation>Das Gespräch aufnehmen, beide Seiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="276"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="278"/>
+        <source>Hide the audio devices</source>
+        <translation>Audiogeräte ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="279"/>
+        <source>Choose the microphone and speaker for this call</source>
+        <translation>Mikrofon und Lautsprecher für dieses Gespräch wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="302"/>
+        <source>Recording %1</source>
+        <translation>Aufnahme %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="315"/>
+        <source>Saved to %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="321"/>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="322"/>
+        <source>Open the folder with the recording</source>
+        <translation>Den Ordner mit der Aufnahme öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="340"/>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="352"/>
+        <source>Microphone for this call</source>
+        <translation>Mikrofon für dieses Gespräch</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="356"/>
+        <source>Speaker</source>
+        <translation>Lautsprecher</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="368"/>
+        <source>Speaker for this call</source>
+        <translation>Lautsprecher für dieses Gespräch</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/InCallPage.qml" line="379"/>
         <source>Hang up</source>
         <translation>Auflegen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="245"/>
+        <location filename="../ui/qml/InCallPage.qml" line="379"/>
         <source>Cancel call</source>
         <translation>Anruf abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="247"/>
+        <location filename="../ui/qml/InCallPage.qml" line="381"/>
         <source>Hang up the call with %1</source>
         <translation>Anruf mit %1 beenden</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="248"/>
+        <location filename="../ui/qml/InCallPage.qml" line="382"/>
         <source>Cancel the call to %1</source>
         <translation>Anruf an %1 abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="265"/>
+        <location filename="../ui/qml/InCallPage.qml" line="399"/>
         <source>Transfer to number or address</source>
         <translation>An Nummer oder Adresse vermitteln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="269"/>
+        <location filename="../ui/qml/InCallPage.qml" line="403"/>
         <source>Number or address to transfer the call to</source>
         <translation>Nummer oder Adresse, an die der Anruf vermittelt wird</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="275"/>
+        <location filename="../ui/qml/InCallPage.qml" line="409"/>
         <source>Transfer</source>
         <translation>Vermitteln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="277"/>
+        <location filename="../ui/qml/InCallPage.qml" line="411"/>
         <source>Transfer the call to %1</source>
         <translation>Anruf an %1 vermitteln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="288"/>
+        <location filename="../ui/qml/InCallPage.qml" line="422"/>
         <source>Transferring…</source>
         <translation>Wird vermittelt …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="311"/>
+        <location filename="../ui/qml/InCallPage.qml" line="445"/>
         <source>on hold</source>
         <translation>gehalten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="311"/>
+        <location filename="../ui/qml/InCallPage.qml" line="445"/>
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="319"/>
+        <location filename="../ui/qml/InCallPage.qml" line="453"/>
         <source>Transfer to %1</source>
         <translation>An %1 vermitteln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="320"/>
+        <location filename="../ui/qml/InCallPage.qml" line="454"/>
         <source>Connect %1 with %2 and leave both calls</source>
         <translation>%1 mit %2 verbinden und beide Anrufe verlassen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="328"/>
+        <location filename="../ui/qml/InCallPage.qml" line="462"/>
         <source>Switch</source>
         <translation>Wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="329"/>
+        <location filename="../ui/qml/InCallPage.qml" line="463"/>
         <source>Switch to the call with %1</source>
         <translation>Zum Anruf mit %1 wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="346"/>
+        <location filename="../ui/qml/InCallPage.qml" line="480"/>
         <source>Encrypted (SRTP)</source>
         <translation>Verschlüsselt (SRTP)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="346"/>
+        <location filename="../ui/qml/InCallPage.qml" line="480"/>
         <source>Not encrypted</source>
         <translation>Nicht verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="362"/>
+        <location filename="../ui/qml/InCallPage.qml" line="496"/>
         <source>SRTP</source>
         <translation>SRTP</translation>
     </message>
     <message>
-        <location filename="../ui/qml/InCallPage.qml" line="362"/>
+        <location filename="../ui/qml/InCallPage.qml" line="496"/>
         <source>no SRTP</source>
         <translation>kein SRTP</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingCallNotification</name>
+    <message>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="70"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="77"/>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="83"/>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="96"/>
+        <source>Incoming call</source>
+        <translation>Eingehender Anruf</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="79"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="79"/>
+        <source>Answer</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="80"/>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
     </message>
 </context>
 <context>
@@ -2292,12 +2526,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="49"/>
+        <location filename="../app/main.cpp" line="50"/>
         <source>Parlo, a SIP softphone.</source>
         <translation>Parlo, ein SIP-Softphone.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="54"/>
+        <location filename="../app/main.cpp" line="55"/>
         <source>A sip:, sips:, tel: or callto: address to call.</source>
         <translation>Eine anzurufende sip:-, sips:-, tel:- oder callto:-Adresse.</translation>
     </message>

@@ -62,6 +62,7 @@ void CallController::onCallAdded(Call *call) {
     if (m_items.contains(call))
         return;
     auto *item = new CallItem(call, this);
+    item->setRecordingsFolder(m_recordingsFolder);
     m_items.insert(call, item);
     connect(item, &CallItem::changed, this, &CallController::update);
     m_calls->append(item);
@@ -221,6 +222,23 @@ void CallController::setMuted(bool muted) {
 
 bool CallController::sendDtmf(const QString &digits) {
     return m_current && m_current->sendDtmf(digits);
+}
+
+bool CallController::toggleRecording() {
+    return m_current && m_current->toggleRecording();
+}
+
+bool CallController::setAudioDevices(const QString &inputId, const QString &outputId) {
+    return m_current && m_current->setAudioDevices(inputId, outputId);
+}
+
+void CallController::setRecordingsFolder(const QString &folder) {
+    if (m_recordingsFolder == folder)
+        return;
+    m_recordingsFolder = folder;
+    for (CallItem *item : std::as_const(m_items))
+        item->setRecordingsFolder(folder);
+    Q_EMIT recordingsFolderChanged();
 }
 
 bool CallController::transferBlind(const QString &target) {

@@ -27,6 +27,9 @@ class CallController : public QObject {
     Q_PROPERTY(QString dialError READ dialError NOTIFY dialErrorChanged)
     // How the last call ended, for the dialer to show once the call screen has gone.
     Q_PROPERTY(QString lastCallSummary READ lastCallSummary NOTIFY lastCallSummaryChanged)
+    // Where the calls' recordings go; empty: CallItem::defaultRecordingsFolder() (<Music>/Parlo).
+    Q_PROPERTY(QString recordingsFolder READ recordingsFolder WRITE setRecordingsFolder NOTIFY
+                   recordingsFolderChanged)
 public:
     explicit CallController(QObject *parent = nullptr);
     ~CallController() override;
@@ -39,6 +42,8 @@ public:
     bool canDial() const { return m_manager != nullptr; }
     QString dialError() const { return m_dialError; }
     QString lastCallSummary() const { return m_lastCallSummary; }
+    QString recordingsFolder() const { return m_recordingsFolder; }
+    void setRecordingsFolder(const QString &folder);
 
     // Starts a call to a sip:/sips:/tel: address, a number or a user name at the default
     // account's domain. False (and dialError set) when the target is not callable.
@@ -55,6 +60,9 @@ public:
     Q_INVOKABLE bool resume();
     Q_INVOKABLE void setMuted(bool muted);
     Q_INVOKABLE bool sendDtmf(const QString &digits);
+    // On the current call: starts or stops recording it; moves it to other audio devices.
+    Q_INVOKABLE bool toggleRecording();
+    Q_INVOKABLE bool setAudioDevices(const QString &inputId, const QString &outputId);
     // Hands the current call to target (REFER); the outcome shows on the call.
     Q_INVOKABLE bool transferBlind(const QString &target);
     // Attended transfer: the current call's peer is asked (REFER with Replaces) to take over our
@@ -70,6 +78,7 @@ Q_SIGNALS:
     void canDialChanged();
     void dialErrorChanged();
     void lastCallSummaryChanged();
+    void recordingsFolderChanged();
 
 private:
     void attach();
@@ -87,4 +96,5 @@ private:
     CallItem *m_current = nullptr;
     CallItem *m_incoming = nullptr;
     QString m_dialError, m_lastCallSummary;
+    QString m_recordingsFolder;
 };

@@ -2,10 +2,13 @@
 
 #include "call/Call.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
+#include <QStringList>
 #include <QTimer>
+#include <QUrl>
 
 // One call as the call screens show it: the core Call's state, identity, live duration and media
 // quality as bindable properties, and the actions on it. Keeps its last values when the core Call
@@ -37,6 +40,19 @@ class CallItem : public QObject {
     Q_PROPERTY(QString endText READ endText NOTIFY changed)
     Q_PROPERTY(QString transferError READ transferError NOTIFY changed)
     Q_PROPERTY(bool transferring READ transferring NOTIFY changed)
+    // Recording the conversation (both sides) into the recordings folder.
+    Q_PROPERTY(bool recording READ recording NOTIFY changed)
+    Q_PROPERTY(int recordingDuration READ recordingDuration NOTIFY durationChanged) // seconds
+    // The file being recorded, or the last one saved (a local path); empty before the first.
+    Q_PROPERTY(QString recordingFile READ recordingFile NOTIFY changed)
+    Q_PROPERTY(QUrl recordingFolderUrl READ recordingFolderUrl NOTIFY changed)
+    // Why the recording could not start or stopped early, as a sentence; empty when fine.
+    Q_PROPERTY(QString recordingError READ recordingError NOTIFY changed)
+    // The devices chosen during this call with setAudioDevices() ("" is the system default);
+    // until then (audioDevicesChosen false) the call uses the audio settings' choice.
+    Q_PROPERTY(bool audioDevicesChosen READ audioDevicesChosen NOTIFY changed)
+    Q_PROPERTY(QString inputDeviceId READ inputDeviceId NOTIFY changed)
+    Q_PROPERTY(QString outputDeviceId READ outputDeviceId NOTIFY changed)
 public:
     explicit CallItem(parlo::Call *call, QObject *parent = nullptr);
 
@@ -65,6 +81,14 @@ public:
     QString endText() const { return m_endText; }
     QString transferError() const { return m_transferError; }
     bool transferring() const { return m_transferring; }
+    bool recording() const { return m_recording; }
+    int recordingDuration() const { return m_recordingDuration; }
+    QString recordingFile() const { return m_recordingFile; }
+    QUrl recordingFolderUrl() const;
+    QString recordingError() const { return m_recordingError; }
+    bool audioDevicesChosen() const { return m_audioDevicesChosen; }
+    QString inputDeviceId() const { return m_inputDeviceId; }
+    QString outputDeviceId() const { return m_outputDeviceId; }
     bool isLive() const {
         return m_state != parlo::Call::State::Ended && m_state != parlo::Call::State::Ending;
     }
@@ -76,6 +100,23 @@ public:
     Q_INVOKABLE bool resume();
     // Digits 0-9 * # A-D; false when the call cannot send them now.
     Q_INVOKABLE bool sendDtmf(const QString &digits);
+    // Starts a recording into a new file in the recordings folder, named after the time and the
+    // other side; false (and recordingError set) when it cannot.
+    Q_INVOKABLE bool startRecording();
+    // Finalizes the file; false (and recordingError set) when it could not be written.
+    Q_INVOKABLE bool stopRecording();
+    Q_INVOKABLE bool toggleRecording() { return m_recording ? stopRecording() : startRecording(); }
+    // Moves this call to other devices (ids as in AudioSettings.inputs/outputs, "" the default).
+    Q_INVOKABLE bool setAudioDevices(const QString &inputId, const QString &outputId);
+
+    // Where recordings go; empty: defaultRecordingsFolder().
+    void setRecordingsFolder(const QString &folder) { m_recordingsFolder = folder; }
+    QString recordingsFolder() const;
+    // <Music>/Parlo, or <app data>/Recordings where there is no music folder.
+    static QString defaultRecordingsFolder();
+    // "<yyyy-MM-dd HH-mm-ss> <remote user>.wav", with what file systems refuse replaced.
+    static QString recordingFileName(const QDateTime &when, const QString &remoteName,
+                                     const QString &remoteUri);
 
     // Takes the end reason from the core Call (whichever of the controller and the Call's own
     // ended signal comes first).
@@ -95,6 +136,7 @@ Q_SIGNALS:
 private:
     void syncState();
     void tick();
+    void setRecordingError(const QString &text);
 
     QPointer<parlo::Call> m_call;
     parlo::Call::State m_state;
@@ -106,5 +148,12 @@ private:
     QString m_mediaWarning, m_endText, m_transferError;
     bool m_transferring = false;
     bool m_transferred = false;
+    bool m_recording = false;
+    int m_recordingDuration = 0;
+    QDateTime m_recordingStart;
+    QString m_recordingFile, m_recordingError, m_recordingsFolder;
+    QStringList m_recordingPaths; // every file we tried, to tell our errors from others'
+    bool m_audioDevicesChosen = false;
+    QString m_inputDeviceId, m_outputDeviceId;
     QTimer m_clock; // the duration counts while the call is answered
 };

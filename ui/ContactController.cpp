@@ -3,20 +3,44 @@
 #include "AppStorage.h"
 #include "DialTarget.h"
 
+#include "storage/VCard.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <QSaveFile>
+#include <QSet>
+#include <QStandardPaths>
 
 using parlo::storage::Contact;
 using parlo::storage::StorageError;
+using parlo::storage::VCard;
 
 namespace {
 
 constexpr int kMaxName = 200;
 constexpr int kMaxNumbers = 20;
+// An address book of 10,000 cards with photos stays below this; anything larger is not one.
+constexpr qint64 kMaxImportBytes = 32 * 1024 * 1024;
+constexpr int kMaxImportCards = 10000;
 
 // Digits with the separators people write; a letter or a second '+' is a typing mistake.
 bool isPhoneNumber(const QString &number) {
     static const QRegularExpression re(QStringLiteral("^\\+?[0-9*#][0-9*# ()./-]{0,39}$"));
     return re.match(number).hasMatch();
+}
+
+// Identifies a contact without a SIP address: the same name with the same numbers.
+QString numbersKey(const Contact &c) {
+    QStringList numbers;
+    for (const Contact::PhoneNumber &n : c.phones)
+        numbers << QString(n.number).remove(QRegularExpression(QStringLiteral("[ ()./-]")));
+    numbers.sort();
+    return c.name.toCaseFolded() + QLatin1Char('|') + numbers.join(QLatin1Char(','));
+}
+
+QString localPath(const QUrl &file) {
+    return file.isLocalFile() ? file.toLocalFile() : file.scheme().isEmpty() ? file.path() : QString();
 }
 
 } // namespace
@@ -201,4 +225,145 @@ bool ContactController::toggleFavourite(qint64 id) {
 qint64 ContactController::findByUri(const QString &uri) const {
     const auto c = AppStorage::instance()->contacts()->findByUri(uri);
     return c ? c->id : 0;
+}
+
+void ContactController::setFileReport(const QString &text, bool failed) {
+    m_fileReport = text;
+    m_fileFailed = failed;
+    Q_EMIT fileReportChanged();
+}
+
+void ContactController::clearFileReport() {
+    if (!m_fileReport.isEmpty())
+        setFileReport({}, false);
+}
+
+bool ContactController::importVCards(const QUrl &file) {
+    const QString path = localPath(file);
+    QFile in(path);
+    if (path.isEmpty() || !in.open(QIODevice::ReadOnly)) {
+        setFileReport(tr("The file %1 could not be opened.").arg(file.fileName()), true);
+        return false;
+    }
+    if (in.size() > kMaxImportBytes) {
+        setFileReport(tr("The file %1 is too large for an address book (over %2 MB).")
+                          .arg(file.fileName())
+                          .arg(kMaxImportBytes / (1024 * 1024)),
+                      true);
+        return false;
+    }
+    const QByteArray data = in.readAll();
+    if (!data.contains("BEGIN:VCARD") && !data.contains("begin:vcard")) {
+        setFileReport(tr("%1 contains no contacts in vCard format.").arg(file.fileName()), true);
+        return false;
+    }
+    const VCard::ParseResult parsed = VCard::parse(data, kMaxImportCards);
+
+    auto *store = AppStorage::instance()->contacts();
+    QSet<QString> knownUris, knownNumbers;
+    for (const Contact &c : store->list()) {
+        if (!c.sipUri.isEmpty())
+            knownUris.insert(c.sipUri.toCaseFolded());
+        else
+            knownNumbers.insert(numbersKey(c));
+    }
+
+    QList<Contact> fresh;
+    int duplicates = 0, unusable = 0;
+    for (const VCard &card : parsed.cards) {
+        Contact c = card.toContact();
+        // Addresses that are not SIP URIs we can call are dropped; numbers a phone cannot dial too.
+        if (!c.sipUri.isEmpty()) {
+            const auto target = DialTarget::normalize(c.sipUri, {});
+            const auto *uri = std::get_if<parlo::sip::SipUri>(&target);
+            c.sipUri = uri ? uri->toDisplayString() : QString();
+        }
+        QList<Contact::PhoneNumber> phones;
+        for (Contact::PhoneNumber &n : c.phones) {
+            n.number = n.number.trimmed();
+            if (isPhoneNumber(n.number) && phones.size() < kMaxNumbers)
+                phones << n;
+        }
+        c.phones = phones;
+        if (c.sipUri.isEmpty() && c.phones.isEmpty()) {
+            ++unusable;
+            continue;
+        }
+        c.name = c.name.simplified().left(kMaxName);
+        if (c.name.isEmpty())
+            c.name = !c.sipUri.isEmpty() ? c.sipUri : c.phones.constFirst().number;
+        // Same default as a contact added by hand; the watcher count is capped anyway.
+        c.watchPresence = !c.sipUri.isEmpty();
+
+        const QString key = c.sipUri.isEmpty() ? numbersKey(c) : c.sipUri.toCaseFolded();
+        QSet<QString> &known = c.sipUri.isEmpty() ? knownNumbers : knownUris;
+        if (known.contains(key)) {
+            ++duplicates;
+            continue;
+        }
+        known.insert(key);
+        fresh << c;
+    }
+
+    if (!fresh.isEmpty()) {
+        const auto added = store->addAll(fresh);
+        if (std::holds_alternative<StorageError>(added)) {
+            setFileReport(tr("Nothing was imported: %1").arg(storageText()), true);
+            return false;
+        }
+    }
+
+    QStringList report;
+    report << (fresh.isEmpty() ? tr("No new contacts in %1.").arg(file.fileName())
+                               : tr("Imported from %1: %2 contacts.").arg(file.fileName()).arg(fresh.size()));
+    if (duplicates > 0)
+        report << tr("Already in your contacts, left out: %1.").arg(duplicates);
+    if (unusable > 0)
+        report << tr("Without a SIP address or phone number, left out: %1.").arg(unusable);
+    if (!parsed.errors.isEmpty()) {
+        QStringList lines;
+        for (const VCard::LineError &e : parsed.errors.mid(0, 5))
+            lines << QString::number(e.line);
+        if (parsed.errors.size() > 5)
+            lines << QStringLiteral("…");
+        report << tr("Lines that could not be read, skipped: %1 (line %2).")
+                      .arg(parsed.errors.size())
+                      .arg(lines.join(QStringLiteral(", ")));
+    }
+    setFileReport(report.join(QLatin1Char(' ')), fresh.isEmpty());
+    return !fresh.isEmpty();
+}
+
+bool ContactController::exportVCards(const QUrl &file) {
+    const QList<Contact> contacts = AppStorage::instance()->contacts()->list();
+    if (contacts.isEmpty()) {
+        setFileReport(tr("There are no contacts to export."), true);
+        return false;
+    }
+    QList<VCard> cards;
+    cards.reserve(contacts.size());
+    for (const Contact &c : contacts)
+        cards << VCard::fromContact(c, QStringLiteral("3.0"));
+
+    const QString path = localPath(file);
+    QSaveFile out(path);
+    if (path.isEmpty() || !out.open(QIODevice::WriteOnly) || out.write(VCard::serialize(cards)) < 0 ||
+        !out.commit()) {
+        setFileReport(
+            tr("The contacts could not be written to %1: %2")
+                .arg(QFileInfo(path).fileName().isEmpty() ? file.toString() : QFileInfo(path).fileName(),
+                     out.errorString()),
+            true);
+        return false;
+    }
+    setFileReport(tr("Exported to %1: %2 contacts.").arg(QFileInfo(path).fileName()).arg(contacts.size()),
+                  false);
+    return true;
+}
+
+QUrl ContactController::suggestedExportFile() const {
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty())
+        folder = QStandardPaths::writableLocation(QStandardPaths::HomeLocation);
+    return QUrl::fromLocalFile(folder + QLatin1Char('/') + tr("Parlo contacts") + QStringLiteral(".vcf"));
 }

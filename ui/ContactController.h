@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
+#include <QUrl>
 #include <QVariantMap>
 
 // Adds, edits and deletes address book entries for the contact pages, checking the form first:
@@ -19,6 +20,9 @@ class ContactController : public QObject {
     Q_PROPERTY(QString phoneError READ phoneError NOTIFY errorsChanged)
     // Why the last save or delete did not happen for another reason (the database).
     Q_PROPERTY(QString error READ error NOTIFY errorsChanged)
+    // What the last vCard import or export did (or why it did not), as sentences.
+    Q_PROPERTY(QString fileReport READ fileReport NOTIFY fileReportChanged)
+    Q_PROPERTY(bool fileFailed READ fileFailed NOTIFY fileReportChanged)
 public:
     explicit ContactController(QObject *parent = nullptr);
 
@@ -28,6 +32,8 @@ public:
     QString uriError() const { return m_uriError; }
     QString phoneError() const { return m_phoneError; }
     QString error() const { return m_error; }
+    QString fileReport() const { return m_fileReport; }
+    bool fileFailed() const { return m_fileFailed; }
 
     // The form's fields for a stored contact (empty fields for id 0 or an unknown id): id, name,
     // sipUri, phones (comma separated), favourite, watchPresence, watchRegistration, watchDialog.
@@ -41,14 +47,30 @@ public:
     Q_INVOKABLE qint64 findByUri(const QString &uri) const;
     Q_INVOKABLE void clearErrors();
 
+    // Adds the cards of a vCard file (3.0 or 4.0, from other address books or phones) in one
+    // transaction. Cards already in the address book (same SIP address, or same name and numbers)
+    // and repeats within the file are left out, so importing twice adds nothing; unreadable lines
+    // are skipped and reported. False when nothing was added.
+    Q_INVOKABLE bool importVCards(const QUrl &file);
+    // Writes every contact as vCard 3.0 (the version other address books read most widely);
+    // the file is replaced only once it is complete.
+    Q_INVOKABLE bool exportVCards(const QUrl &file);
+    Q_INVOKABLE void clearFileReport();
+    // Where an export goes unless the user picks another place: the documents folder.
+    Q_INVOKABLE QUrl suggestedExportFile() const;
+
 Q_SIGNALS:
     void accountsChanged();
     void errorsChanged();
+    void fileReportChanged();
 
 private:
     void setErrors(const QString &name, const QString &uri, const QString &phone, const QString &error);
     QString storageText() const;
+    void setFileReport(const QString &text, bool failed);
 
     QPointer<AccountListModel> m_accounts;
     QString m_nameError, m_uriError, m_phoneError, m_error;
+    QString m_fileReport;
+    bool m_fileFailed = false;
 };

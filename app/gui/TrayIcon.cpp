@@ -252,7 +252,7 @@ void TrayIcon::updateCallActions() {
 void TrayIcon::onIncomingChanged() {
     updateCallActions();
     CallItem *call = m_calls ? m_calls->incomingCall() : nullptr;
-    if (call && call != m_ringing) {
+    if (call && call != m_ringing && m_announceCalls) {
         const QString who = call->remoteName().isEmpty()
                                 ? call->remoteUri()
                                 : tr("%1 (%2)").arg(call->remoteName(), call->remoteUri());

@@ -40,6 +40,11 @@ public:
 
     // Puts the icon in the tray (no-op without one).
     void show();
+    // Whether the tray announces a ringing call with its own message (on by default). Off when
+    // an IncomingCallNotification, which has Answer and Reject, does it instead.
+    void setAnnounceCalls(bool on) { m_announceCalls = on; }
+    // A message from the tray icon (shown only while the icon is in the tray).
+    void notify(const QString &title, const QString &text);
 
     // Parlo's icon, with a red dot when calls were missed.
     static QIcon makeIcon(bool badge);
@@ -68,7 +73,6 @@ private:
     void onIncomingChanged();
     void toggleWindow();
     void showWindow();
-    void notify(const QString &title, const QString &text);
 
     AppSettings *m_settings;
     bool m_available;
@@ -84,4 +88,5 @@ private:
     int m_missed = 0;
     QString m_toolTip;
     QObject *m_ringing = nullptr; // the call last notified about
+    bool m_announceCalls = true;
 };

@@ -93,6 +93,10 @@ void Call::connectMedia() {
     connect(m_media.get(), &CallMedia::statsChanged, this, &Call::statsChanged);
     connect(m_media.get(), &CallMedia::mediaError, this, &Call::mediaError);
     connect(m_media.get(), &CallMedia::playbackFinished, this, &Call::playbackFinished);
+    connect(m_media.get(), &CallMedia::recordingFailed, this, [this](const QString &path) {
+        if (path == m_recordingFile)
+            setRecording(false);
+    });
     connect(m_media.get(), &CallMedia::rtpTimeoutChanged, this, [this](bool noRtp) {
         m_noRtp = noRtp;
         updateOneWayAudio();
@@ -119,6 +123,39 @@ void Call::setMuted(bool muted) {
     if (m_media)
         m_media->setMuted(muted);
     Q_EMIT mutedChanged(muted);
+}
+
+bool Call::startRecording(const QString &path) {
+    if (!m_media || path.isEmpty() || m_state == State::Ending || m_state == State::Ended)
+        return false;
+    // The media finishes a running recording itself; we only follow.
+    m_recordingFile = path;
+    const bool ok = m_media->startRecording(path);
+    if (!ok)
+        qCWarning(lcCall) << "cannot record the call to" << path;
+    setRecording(ok);
+    return ok;
+}
+
+bool Call::stopRecording() {
+    if (!m_recording)
+        return true;
+    const bool ok = !m_media || m_media->stopRecording();
+    setRecording(false);
+    return ok;
+}
+
+bool Call::setAudioDevices(const QByteArray &inputId, const QByteArray &outputId) {
+    if (!m_media || m_state == State::Ended)
+        return false;
+    return m_media->setAudioDevices(inputId, outputId);
+}
+
+void Call::setRecording(bool on) {
+    if (m_recording == on)
+        return;
+    m_recording = on;
+    Q_EMIT recordingChanged(on);
 }
 
 bool Call::sendDtmf(const QString &digits, int durationMs) {
@@ -253,6 +290,7 @@ void Call::onSessionState(InviteSession::State s) {
 void Call::onSessionEnded(InviteSession::EndReason reason, int status) {
     if (m_state == State::Ended)
         return;
+    stopRecording(); // before the media goes, so the file is complete when we report the end
     if (m_media)
         m_media->stop();
     m_endReason = mapEnd(reason, status);

@@ -24,6 +24,7 @@ class Call : public QObject, private sip::InviteSessionHandler {
     Q_PROPERTY(bool onHold READ isOnHold NOTIFY holdChanged)
     Q_PROPERTY(bool muted READ isMuted WRITE setMuted NOTIFY mutedChanged)
     Q_PROPERTY(bool oneWayAudio READ hasOneWayAudio NOTIFY oneWayAudioChanged)
+    Q_PROPERTY(bool recording READ isRecording NOTIFY recordingChanged)
 public:
     enum class State {
         Dialing,    // outgoing, INVITE sent
@@ -81,6 +82,9 @@ public:
     // No RTP arrived for a while although the call is answered and we expect to receive.
     bool hasOneWayAudio() const { return m_oneWayAudio; }
     CallMediaStats stats() const;
+    bool isRecording() const { return m_recording; }
+    // The file of the running recording, or of the last one.
+    QString recordingFile() const { return m_recordingFile; }
 
     // Timers for the DTMF pacing (default: the system clock; tests inject a ManualClock).
     void setClock(Clock *clock) { m_clock = clock ? clock : Clock::system(); }
@@ -100,6 +104,16 @@ public:
     bool sendDtmf(const QString &digits, int durationMs = 160);
     // Muted: the media keeps running but sends silence.
     void setMuted(bool muted);
+    // Records the conversation (both directions mixed, mono WAV) into path from now until
+    // stopRecording() or the end of the call; a running recording is finished first. False when
+    // the call has no running media or the file cannot be created (mediaError says why).
+    bool startRecording(const QString &path);
+    // Finalizes the recording (the file is complete when this returns); false when it could not
+    // be written. Nothing to stop counts as done.
+    bool stopRecording();
+    // Moves the call's audio to other devices (empty: the system default) without interrupting
+    // it; device failures come as mediaError. False when the media uses no audio devices.
+    bool setAudioDevices(const QByteArray &inputId, const QByteArray &outputId);
 
 Q_SIGNALS:
     void stateChanged(parlo::Call::State state);
@@ -117,6 +131,7 @@ Q_SIGNALS:
     void statsChanged();
     void mediaError(parlo::CallMediaError error, const QString &detail);
     void playbackFinished();
+    void recordingChanged(bool recording);
 
 private:
     friend class CallManager;
@@ -135,6 +150,7 @@ private:
     void connectMedia();
     void updateOneWayAudio();
     void sendNextDigit();
+    void setRecording(bool on);
 
     QPointer<sip::InviteSession> m_session;
     Direction m_direction;
@@ -152,6 +168,8 @@ private:
     bool m_muted = false;
     bool m_noRtp = false;
     bool m_oneWayAudio = false;
+    bool m_recording = false;
+    QString m_recordingFile;
     Clock *m_clock = Clock::system();
     Clock::TimerId m_dtmfTimer = 0;
     QString m_dtmfQueue;

@@ -62,6 +62,7 @@ std::unique_ptr<CallMedia> createCallMedia(media::MediaEngine *engine, const Cal
     std::unique_ptr<EngineCallMedia> m(new EngineCallMedia(engine, session));
     m->m_localAddress = address;
     m->m_localPort = port;
+    m->m_usesAudioDevices = options.useAudioDevices;
     return m;
 }
 
@@ -73,6 +74,7 @@ EngineCallMedia::EngineCallMedia(media::MediaEngine *engine, media::MediaSession
     connect(session, &media::MediaSession::dtmfReceived, this, &CallMedia::dtmfReceived);
     connect(session, &media::MediaSession::rtpTimeoutChanged, this, &CallMedia::rtpTimeoutChanged);
     connect(session, &media::MediaSession::playbackFinished, this, &CallMedia::playbackFinished);
+    connect(session, &media::MediaSession::recordingFailed, this, &CallMedia::recordingFailed);
     connect(session, &media::MediaSession::mediaError, this,
             [this](media::MediaSession::Error e, const QString &detail) {
                 Q_EMIT mediaError(toCallError(e), detail);
@@ -138,6 +140,38 @@ void EngineCallMedia::setMuted(bool muted) {
         return;
     QMetaObject::invokeMethod(
         m_session, [s = m_session.data(), muted]() { s->setMuted(muted); }, Qt::QueuedConnection);
+}
+
+bool EngineCallMedia::startRecording(const QString &path) {
+    if (!m_running || !workerReachable())
+        return false;
+    // Blocking, as stop(): opening the file is quick, and the caller learns at once whether it
+    // records (the worker never blocks on us).
+    bool ok = false;
+    QMetaObject::invokeMethod(
+        m_session, [s = m_session.data(), &ok, path]() { ok = s->startRecording(path); },
+        Qt::BlockingQueuedConnection);
+    return ok;
+}
+
+bool EngineCallMedia::stopRecording() {
+    if (!workerReachable())
+        return false;
+    // Blocking: the file is finalized and in place when this returns.
+    bool ok = false;
+    QMetaObject::invokeMethod(
+        m_session, [s = m_session.data(), &ok]() { ok = s->stopRecording(); }, Qt::BlockingQueuedConnection);
+    return ok;
+}
+
+bool EngineCallMedia::setAudioDevices(const QByteArray &inputId, const QByteArray &outputId) {
+    if (!m_usesAudioDevices || !workerReachable())
+        return false;
+    // Queued: opening devices may take a while; failures come back as mediaError.
+    QMetaObject::invokeMethod(
+        m_session, [s = m_session.data(), inputId, outputId]() { s->setAudioDevices(inputId, outputId); },
+        Qt::QueuedConnection);
+    return true;
 }
 
 void EngineCallMedia::onStats(const media::MediaSessionStats &s) {

@@ -53,6 +53,9 @@ public:
     bool sendDtmf(QChar digit, int durationMs) override;
     void setMuted(bool muted) override;
     CallMediaStats stats() const override { return m_stats; }
+    bool startRecording(const QString &path) override;
+    bool stopRecording() override;
+    bool setAudioDevices(const QByteArray &inputId, const QByteArray &outputId) override;
 
 private:
     friend std::unique_ptr<CallMedia> createCallMedia(media::MediaEngine *, const CallMediaOptions &,
@@ -69,6 +72,7 @@ private:
     CallMediaStats m_stats;
     bool m_running = false;
     bool m_canSendDtmf = false;
+    bool m_usesAudioDevices = false;
 };
 
 } // namespace parlo

@@ -142,6 +142,28 @@ void AudioDevice::stop() {
     closeOutput();
 }
 
+void AudioDevice::setDevices(const QByteArray &inputId, const QByteArray &outputId) {
+    const bool inputChanged = inputId != m_inputId;
+    const bool outputChanged = outputId != m_outputId;
+    m_inputId = inputId;
+    m_outputId = outputId;
+    if (inputChanged)
+        m_reportedNoInput = false;
+    if (outputChanged)
+        m_reportedNoOutput = false;
+    if (!m_running)
+        return;
+    // Only what really moves is reopened: choosing the device in use changes nothing.
+    if (inputChanged && (!m_source || findInput().id() != m_inputDevice.id())) {
+        qCInfo(lcAudio) << "capture device chosen:" << findInput().description();
+        openInput();
+    }
+    if (outputChanged && (!m_sink || findOutput().id() != m_outputDevice.id())) {
+        qCInfo(lcAudio) << "playback device chosen:" << findOutput().description();
+        openOutput();
+    }
+}
+
 QAudioDevice AudioDevice::findInput() const {
     if (!m_inputId.isEmpty())
         for (const QAudioDevice &d : QMediaDevices::audioInputs())

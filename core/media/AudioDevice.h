@@ -47,6 +47,12 @@ public:
 
     void start();
     void stop();
+    // Other devices (empty id: the system default). While running, a direction whose device
+    // changes is reopened at once and the echo canceller starts over; a missing choice falls back
+    // to the default and is reported (errorOccurred) as at start.
+    void setDevices(const QByteArray &inputId, const QByteArray &outputId);
+    QByteArray inputId() const { return m_inputId; }
+    QByteArray outputId() const { return m_outputId; }
     bool hasInput() const { return m_source != nullptr; }
     bool echoCancelling() const { return m_aec != nullptr; }
     bool hasOutput() const { return m_sink != nullptr; }

@@ -1,6 +1,7 @@
 #include "media/MediaSession.h"
 
 #include "media/AudioDevice.h"
+#include "media/CallRecorder.h"
 #include "media/CodecFactory.h"
 #include "media/DtmfReceiver.h"
 #include "media/DtmfSender.h"
@@ -140,6 +141,9 @@ public:
     // The recording's time line starts with the session: what came before the first packet is
     // silence in the file, so a recording lines up with the call (and with the far side's --play).
     int64_t recordStartMs = 0;
+    // startRecording(): both directions, mixed.
+    std::unique_ptr<CallRecorder> recorder;
+    int64_t playoutFrameEndMs = 0; // when the frame being delivered ends (the recorder's time line)
 
     // RTCP
     uint32_t lastSrReceived = 0; // middle 32 bits of the peer's last SR
@@ -164,6 +168,8 @@ public:
     void checkTimeout(int64_t now);
     void refreshStats();
     uint32_t currentTimestamp(int64_t now) const;
+    bool finishRecording(int64_t now);
+    void failRecording();
     void error(MediaSession::Error e, const QString &detail) { Q_EMIT q->mediaError(e, detail); }
 };
 
@@ -249,6 +255,7 @@ void MediaSession::stop() {
         d->device->stop();
     if (d->recordOpened && !d->record.close())
         d->error(Error::RecordFileUnwritable, d->config.recordFile);
+    d->finishRecording(d->clock.elapsed());
     d->recordOpened = false;
     d->refreshStats();
     setState(State::Stopped);
@@ -270,6 +277,62 @@ void MediaSession::setMuted(bool muted) {
 MediaSessionStats MediaSession::stats() const {
     d->refreshStats();
     return d->stats;
+}
+
+bool MediaSession::startRecording(const QString &path) {
+    if (!d->started || d->stopped || path.isEmpty())
+        return false;
+    const int64_t now = d->clock.elapsed();
+    d->finishRecording(now);
+    // The send codec's audio rate (G.722: 16 kHz, Opus: 48 kHz); what we receive is resampled to it.
+    const int rate = d->encoder ? d->encoder->clockRate() : 8000;
+    auto recorder = std::make_unique<CallRecorder>();
+    if (!recorder->open(path, rate, now)) {
+        qCWarning(lcSession) << "cannot record to" << path << recorder->error().detail;
+        d->error(Error::RecordFileUnwritable, path);
+        return false;
+    }
+    d->recorder = std::move(recorder);
+    return true;
+}
+
+bool MediaSession::stopRecording() {
+    return d->finishRecording(d->clock.elapsed());
+}
+
+bool MediaSession::isRecording() const {
+    return d->recorder != nullptr;
+}
+
+bool MediaSession::setAudioDevices(const QByteArray &inputId, const QByteArray &outputId) {
+    if (!d->config.useAudioDevices || d->stopped)
+        return false;
+    d->config.inputDeviceId = inputId;
+    d->config.outputDeviceId = outputId;
+    if (d->device)
+        d->device->setDevices(inputId, outputId); // else start() opens them
+    return true;
+}
+
+bool MediaSessionPrivate::finishRecording(int64_t now) {
+    if (!recorder)
+        return true;
+    const std::unique_ptr<CallRecorder> r = std::move(recorder);
+    if (r->close(now))
+        return true;
+    error(MediaSession::Error::RecordFileUnwritable, r->path());
+    return false;
+}
+
+void MediaSessionPrivate::failRecording() {
+    // The disk is full or the file went away: the call goes on without the recording; whatever
+    // was written is kept when the file can still be finalized.
+    const QString path = recorder->path();
+    qCWarning(lcSession) << "recording failed:" << path << recorder->error().detail;
+    recorder->close(clock.elapsed());
+    recorder.reset();
+    error(MediaSession::Error::RecordFileUnwritable, path);
+    Q_EMIT q->recordingFailed(path);
 }
 
 void MediaSessionPrivate::applyMedia(const sdp::NegotiatedMedia &m) {
@@ -441,6 +504,8 @@ void MediaSessionPrivate::onTick() {
     const int64_t now = clock.elapsed();
     sendDue(now);
     playoutDue(now);
+    if (recorder && !recorder->advance(now))
+        failRecording();
     checkTimeout(now);
 }
 
@@ -488,6 +553,10 @@ void MediaSessionPrivate::sendDue(int64_t now) {
         }
         if (muted || pcm.empty())
             pcm.assign(size_t(n), 0);
+        // Recorded as sent (muted: silence), before the codec's stereo copy.
+        if (recorder &&
+            !recorder->add(CallRecorder::Direction::Sent, pcm, encoder->clockRate(), frameStart + frameMs))
+            failRecording();
         if (encoder->channels() == 2) {
             std::vector<int16_t> stereo(pcm.size() * 2);
             for (size_t i = 0; i < pcm.size(); ++i)
@@ -565,6 +634,7 @@ void MediaSessionPrivate::playoutDue(int64_t now) {
         framesPlayed = due - 1;
     while (framesPlayed < due) {
         ++framesPlayed;
+        playoutFrameEndMs = playoutEpochMs + framesPlayed * frameMs;
         playFrame(now);
     }
 }
@@ -635,6 +705,8 @@ void MediaSessionPrivate::deliver(const std::vector<int16_t> &mono, int rate) {
         return;
     if (recordOpened)
         record.write(mono, rate);
+    if (recorder && !recorder->add(CallRecorder::Direction::Received, mono, rate, playoutFrameEndMs))
+        failRecording();
     if (echo)
         echo->write(mono, rate);
     if (device)

@@ -16,7 +16,8 @@ class MediaSessionPrivate;
 // The media of one call, living on the media thread: a ptime send clock pulls audio from the play
 // file / capture device / silence, encodes, protects (SRTP) and sends it; received packets are
 // unprotected, parsed, sorted into DTMF and audio, buffered, decoded and written to the recording /
-// playback device. RTCP (RFC 3550) reports both ways and measures jitter, loss and round-trip time.
+// playback device. On demand, a recording of both directions (CallRecorder) runs alongside.
+// RTCP (RFC 3550) reports both ways and measures jitter, loss and round-trip time.
 // Driven by EngineCallMedia through queued calls; everything it reports goes out as signals.
 class MediaSession : public QObject {
     Q_OBJECT
@@ -64,6 +65,18 @@ public:
     void setMuted(bool muted);
     MediaSessionStats stats() const;
 
+    // The conversation (what we send mixed with what we receive) into a mono WAV at path, from now
+    // until stopRecording() or stop(); a running recording is finished first. Config::recordFile
+    // (what we receive, from the start) is independent of it. False when not running or the file
+    // cannot be created (mediaError RecordFileUnwritable says so too).
+    bool startRecording(const QString &path);
+    // Finalizes the file (complete when this returns); false when it could not be written.
+    bool stopRecording();
+    bool isRecording() const;
+    // Moves the running session to other devices (empty id: the system default) without touching
+    // RTP; the echo canceller starts over. False when the session does not use audio devices.
+    bool setAudioDevices(const QByteArray &inputId, const QByteArray &outputId);
+
 Q_SIGNALS:
     void stateChanged(parlo::media::MediaSession::State state);
     void statsUpdated(const parlo::media::MediaSessionStats &stats);
@@ -71,6 +84,8 @@ Q_SIGNALS:
     void rtpTimeoutChanged(bool noRtp);
     void mediaError(parlo::media::MediaSession::Error error, const QString &detail);
     void playbackFinished();
+    // The recording stopped by itself: its file could not be written (mediaError says so too).
+    void recordingFailed(const QString &path);
 
 private:
     friend class MediaSessionPrivate;

@@ -237,6 +237,18 @@ private Q_SLOTS:
         QCOMPARE(second->endStatus(), 486);
         QCOMPARE(notified.size(), 1); // it never rang here
         app->setDoNotDisturb(false);
+
+        // With a desktop notification taking the call, the tray keeps quiet but still offers
+        // Answer and Reject.
+        tray.setAnnounceCalls(false);
+        parlo::Call *third = bob.dial(target);
+        QVERIFY(third);
+        QSignalSpy thirdEnded(third, &parlo::Call::ended);
+        QTRY_VERIFY(calls.incomingCall());
+        QVERIFY(tray.answerAction()->isVisible());
+        QCOMPARE(notified.size(), 1);
+        tray.rejectAction()->trigger();
+        QTRY_COMPARE(thirdEnded.size(), 1);
     }
 
     void iconIsDrawn() {

@@ -24,4 +24,28 @@ QtObject {
     property string endText: ""
     property string transferError: ""
     property bool transferring: false
+    property bool recording: false
+    property int recordingDuration: 0
+    property string recordingFile: ""
+    property url recordingFolderUrl: ""
+    property string recordingError: ""
+    property bool audioDevicesChosen: false
+    property string inputDeviceId: ""
+    property string outputDeviceId: ""
+    // What the page asked for.
+    property int recordingToggles: 0
+    property var audioDeviceRequests: []
+
+    function toggleRecording() {
+        ++recordingToggles
+        recording = !recording
+        return true
+    }
+    function setAudioDevices(input, output) {
+        audioDeviceRequests = audioDeviceRequests.concat([[input, output]])
+        audioDevicesChosen = true
+        inputDeviceId = input
+        outputDeviceId = output
+        return true
+    }
 }

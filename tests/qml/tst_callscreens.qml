@@ -254,6 +254,103 @@ Item {
             page.calls = null // rows go before the calls they show
         }
 
+        function test_recording() {
+            const t = makePage({ state: Call.Dialing })
+            const button = child(t.page, "recordButton")
+            verify(!button.visible) // nothing to record before the answer
+            t.call.state = Call.Active
+            waitForItemPolished(child(t.page, "callColumn"))
+            verify(button.visible)
+            compare(button.text, "Record")
+            verify(!button.checked)
+            verify(!child(t.page, "recordingIndicator").visible)
+            verify(!child(t.page, "recordingSaved").visible)
+            mouseClick(button)
+            compare(t.call.recordingToggles, 1)
+            t.call.recordingFile = "/home/alice/Music/Parlo/2024-05-01 10-00-00 Bob Example.wav"
+            compare(button.text, "Stop recording")
+            verify(button.checked)
+            compare(button.Accessible.name, "Stop recording the call and save it")
+            // A red dot and the running time.
+            verify(child(t.page, "recordingIndicator").visible)
+            compare(String(child(t.page, "recordingDot").color), "#c62828")
+            compare(child(t.page, "recordingLabel").text, "Recording 00:00")
+            t.call.recordingDuration = 12
+            compare(child(t.page, "recordingLabel").text, "Recording 00:12")
+            compare(child(t.page, "recordingIndicator").Accessible.name, "Recording 00:12")
+            verify(!child(t.page, "recordingSaved").visible) // not saved while it runs
+            checkAccessible(t.page)
+
+            // Stopped: where it went, and a way to the folder.
+            mouseClick(button)
+            compare(t.call.recordingToggles, 2)
+            compare(button.text, "Record")
+            verify(!child(t.page, "recordingIndicator").visible)
+            verify(child(t.page, "recordingSaved").visible)
+            compare(child(t.page, "recordingSavedText").text,
+                    "Saved to /home/alice/Music/Parlo/2024-05-01 10-00-00 Bob Example.wav")
+            verify(child(t.page, "openRecordingFolder").visible)
+            checkAccessible(t.page)
+
+            // A failure shows as a sentence instead.
+            t.call.recordingError = "The call cannot be recorded to /nonexistent."
+            verify(!child(t.page, "recordingSaved").visible)
+            verify(child(t.page, "recordingError").visible)
+            compare(child(t.page, "recordingError").text, "The call cannot be recorded to /nonexistent.")
+
+            // Keyboard: Enter toggles, Tab goes on to the audio devices, Space opens them.
+            button.forceActiveFocus()
+            keyClick(Qt.Key_Return)
+            compare(t.call.recordingToggles, 3)
+            keyClick(Qt.Key_Tab)
+            const audio = child(t.page, "audioButton")
+            verify(audio.activeFocus)
+            keyClick(Qt.Key_Space)
+            verify(child(t.page, "audioSection").visible)
+        }
+
+        function test_audioDevices() {
+            const t = makePage({ state: Call.Active })
+            const section = child(t.page, "audioSection")
+            const audio = child(t.page, "audioButton")
+            verify(!section.visible)
+            compare(audio.Accessible.name, "Choose the microphone and speaker for this call")
+            waitForItemPolished(child(t.page, "callColumn"))
+            mouseClick(audio)
+            verify(section.visible)
+            verify(audio.checked)
+            const input = child(t.page, "callInputDevice")
+            const output = child(t.page, "callOutputDevice")
+            // The devices the settings know, the system default first; the call starts on the
+            // settings' choice.
+            verify(input.count >= 1 && input.count === AudioSettings.inputs.length)
+            verify(output.count >= 1 && output.count === AudioSettings.outputs.length)
+            compare(input.currentIndex, AudioSettings.inputIndex)
+            compare(output.currentIndex, AudioSettings.outputIndex)
+            compare(input.Accessible.name, "Microphone for this call")
+            compare(output.Accessible.name, "Speaker for this call")
+            // Choosing moves the call (both ids go, the other one as it shows).
+            input.activated(0)
+            compare(t.call.audioDeviceRequests.length, 1)
+            compare(t.call.audioDeviceRequests[0][0], AudioSettings.inputs[0].id)
+            compare(t.call.audioDeviceRequests[0][1], AudioSettings.outputs[output.currentIndex].id)
+            output.activated(0)
+            compare(t.call.audioDeviceRequests.length, 2)
+            compare(t.call.audioDeviceRequests[1][1], AudioSettings.outputs[0].id)
+            compare(output.currentIndex, 0)
+            // A device the call was moved to that has gone shows as the default row.
+            t.call.inputDeviceId = "unplugged-usb-headset"
+            compare(input.currentIndex, 0)
+            // Keyboard: the microphone box takes focus from the Tab chain.
+            audio.forceActiveFocus()
+            keyClick(Qt.Key_Tab)
+            verify(input.activeFocus)
+            // Gone with the connection.
+            t.call.state = Call.Ended
+            verify(!section.visible)
+            verify(!child(t.page, "recordButton").visible)
+        }
+
         function test_ended() {
             const t = makePage({ state: Call.Active, oneWayAudio: true })
             t.call.state = Call.Ended

@@ -310,5 +310,40 @@ Item {
             h.page.voicemail.reset()
             verify(!row.visible)
         }
+
+        // Import and export sit in the list's "more" menu and go through file dialogs.
+        function test_importExportMenu() {
+            const h = make()
+            const more = child(h.page, "contactsMoreButton")
+            mouseClick(more)
+            const importItem = child(h.page, "importContactsItem")
+            const exportItem = child(h.page, "exportContactsItem")
+            tryCompare(importItem, "visible", true)
+            verify(!exportItem.enabled) // nothing to export yet
+            mouseClick(importItem)
+            const importDialog = child(h.page, "importDialog")
+            tryCompare(importDialog, "visible", true)
+            importDialog.reject()
+            tryCompare(importDialog, "visible", false)
+            // What the dialog's "Open" does with the chosen file (the dialog's own file list is
+            // Qt's, not ours to drive).
+            h.page.importFrom(Qt.resolvedUrl("../data/vcard/contacts.vcf"))
+            tryCompare(h.page.contacts, "count", 2)
+            compare(listNames(h), "Bob Builder,Jürgen Müller, Jr.")
+            const report = child(h.page, "fileReport")
+            tryCompare(report, "visible", true)
+            compare(report.text, "Imported from contacts.vcf: 2 contacts.")
+
+            mouseClick(more)
+            tryCompare(exportItem, "visible", true)
+            verify(exportItem.enabled)
+            mouseClick(exportItem)
+            const exportDialog = child(h.page, "exportDialog")
+            tryCompare(exportDialog, "visible", true)
+            verify(String(exportDialog.selectedFile).endsWith("/Parlo contacts.vcf"), exportDialog.selectedFile)
+            compare(report.text, "") // a new action clears the old report
+            exportDialog.reject()
+            tryCompare(exportDialog, "visible", false)
+        }
     }
 }

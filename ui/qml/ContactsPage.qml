@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Parlo.Ui
 
@@ -46,6 +47,9 @@ Page {
     function nameFor(uri) {
         const row = contactModel.rowOf(contactController.findByUri(uri))
         return row >= 0 ? contactModel.data(contactModel.index(row, 0), ContactListModel.NameRole) : uri
+    }
+    function importFrom(file) {
+        contactController.importVCards(file)
     }
     function showList() {
         stack.pop(null)
@@ -139,6 +143,25 @@ Page {
         }
     }
 
+    // vCard files from and for other address books (phones, mail programs, other softphones).
+    FileDialog {
+        id: importDialog
+        objectName: "importDialog"
+        title: qsTr("Import contacts")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("vCard files (*.vcf *.vcard)"), qsTr("All files (*)")]
+        onAccepted: page.importFrom(selectedFile)
+    }
+    FileDialog {
+        id: exportDialog
+        objectName: "exportDialog"
+        title: qsTr("Export contacts")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "vcf"
+        nameFilters: [qsTr("vCard files (*.vcf *.vcard)")]
+        onAccepted: contactController.exportVCards(selectedFile)
+    }
+
     Dialog {
         id: voicemailDialog
         objectName: "voicemailNumberDialog"
@@ -197,6 +220,59 @@ Page {
                             text: qsTr("Add contact")
                             Accessible.name: text
                             onClicked: page.editContact(0)
+                        }
+                        ToolButton {
+                            id: moreButton
+                            objectName: "contactsMoreButton"
+                            text: "⋮"
+                            Accessible.name: qsTr("More: import and export contacts")
+                            ToolTip.visible: hovered
+                            ToolTip.text: Accessible.name
+                            onClicked: moreMenu.open()
+                            Menu {
+                                id: moreMenu
+                                y: moreButton.height
+                                MenuItem {
+                                    objectName: "importContactsItem"
+                                    text: qsTr("Import contacts (vCard)…")
+                                    Accessible.name: text
+                                    onTriggered: {
+                                        contactController.clearFileReport()
+                                        importDialog.open()
+                                    }
+                                }
+                                MenuItem {
+                                    objectName: "exportContactsItem"
+                                    text: qsTr("Export contacts (vCard)…")
+                                    Accessible.name: text
+                                    enabled: contactModel.count > 0
+                                    onTriggered: {
+                                        contactController.clearFileReport()
+                                        exportDialog.selectedFile = contactController.suggestedExportFile()
+                                        exportDialog.open()
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    RowLayout {
+                        objectName: "fileReportRow"
+                        Layout.fillWidth: true
+                        Layout.bottomMargin: 6
+                        visible: contactController.fileReport.length > 0
+                        Label {
+                            objectName: "fileReport"
+                            Layout.fillWidth: true
+                            wrapMode: Text.WordWrap
+                            text: contactController.fileReport
+                            color: contactController.fileFailed ? "#c62828" : palette.windowText
+                            Accessible.role: Accessible.AlertMessage
+                            Accessible.name: text
+                        }
+                        ToolButton {
+                            text: "✕"
+                            Accessible.name: qsTr("Dismiss")
+                            onClicked: contactController.clearFileReport()
                         }
                     }
                     RowLayout {

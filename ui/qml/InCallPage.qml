@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Parlo.Ui
 
 // One call on screen: who, how long, the controls that work in its state (mute, hold, DTMF keypad,
-// transfer, hang up), the live media quality, and the other calls to switch to.
+// recording, audio devices, transfer, hang up), the live media quality, and the other calls to
+// switch to. Recording and the device choice act on the call item itself.
 Page {
     id: page
     // A CallItem (or a stand-in with the same properties).
@@ -25,6 +26,7 @@ Page {
     readonly property string remote: call ? (call.remoteName || call.remoteUri) : ""
     property string sentDigits: ""
     property bool keypadOpen: false
+    property bool audioOpen: false
     title: qsTr("Call")
 
     function pad(n) { return n < 10 ? "0" + n : "" + n }
@@ -72,9 +74,23 @@ Page {
         parts.push(call.rttMs >= 0 ? keep(qsTr("RTT %1 ms").arg(Math.round(call.rttMs))) : qsTr("RTT not measured yet"))
         return parts.join(" · ")
     }
+    // The row of a device id in AudioSettings.inputs/outputs; the default ("") row when it is gone.
+    function deviceRow(devices, id) {
+        for (let i = 0; i < devices.length; ++i)
+            if (devices[i].id === id)
+                return i
+        return 0
+    }
+    function moveAudio(inputRow, outputRow) {
+        const inputs = AudioSettings.inputs
+        const outputs = AudioSettings.outputs
+        if (page.call && inputRow >= 0 && inputRow < inputs.length && outputRow >= 0 && outputRow < outputs.length)
+            page.call.setAudioDevices(inputs[inputRow].id, outputs[outputRow].id)
+    }
     onCallChanged: {
         sentDigits = ""
         keypadOpen = false
+        audioOpen = false
         transferField.clear()
     }
 
@@ -233,6 +249,124 @@ Page {
                 onDigitPressed: digit => {
                     page.sentDigits += digit
                     page.dtmfRequested(digit)
+                }
+            }
+
+            // Recording the conversation, and the devices this call uses.
+            RowLayout {
+                Layout.fillWidth: true
+                visible: page.connected
+                Button {
+                    id: recordButton
+                    objectName: "recordButton"
+                    Layout.fillWidth: true
+                    readonly property bool recording: page.call !== null && page.call.recording
+                    text: recording ? qsTr("Stop recording") : qsTr("Record")
+                    checked: recording
+                    Accessible.name: recording ? qsTr("Stop recording the call and save it")
+                                               : qsTr("Record the call, both sides")
+                    onClicked: page.call.toggleRecording()
+                    Keys.onReturnPressed: clicked()
+                    Keys.onEnterPressed: clicked()
+                }
+                Button {
+                    id: audioButton
+                    objectName: "audioButton"
+                    Layout.fillWidth: true
+                    text: qsTr("Audio")
+                    checked: page.audioOpen
+                    Accessible.name: checked ? qsTr("Hide the audio devices")
+                                             : qsTr("Choose the microphone and speaker for this call")
+                    onClicked: page.audioOpen = !page.audioOpen
+                    Keys.onReturnPressed: clicked()
+                    Keys.onEnterPressed: clicked()
+                }
+            }
+            RowLayout {
+                objectName: "recordingIndicator"
+                Layout.alignment: Qt.AlignHCenter
+                visible: page.connected && page.call.recording
+                spacing: 8
+                Accessible.role: Accessible.StaticText
+                Accessible.name: recordingLabel.text
+                Rectangle {
+                    objectName: "recordingDot"
+                    implicitWidth: 12
+                    implicitHeight: 12
+                    radius: 6
+                    color: "#c62828"
+                }
+                Label {
+                    id: recordingLabel
+                    objectName: "recordingLabel"
+                    text: page.call ? qsTr("Recording %1").arg(page.formatDuration(page.call.recordingDuration)) : ""
+                }
+            }
+            RowLayout {
+                objectName: "recordingSaved"
+                Layout.fillWidth: true
+                visible: page.call !== null && !page.call.recording && page.call.recordingFile.length > 0
+                         && page.call.recordingError.length === 0
+                Label {
+                    objectName: "recordingSavedText"
+                    Layout.fillWidth: true
+                    wrapMode: Text.WrapAnywhere
+                    opacity: 0.85
+                    text: page.call ? qsTr("Saved to %1").arg(page.call.recordingFile) : ""
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
+                }
+                Button {
+                    objectName: "openRecordingFolder"
+                    text: qsTr("Open folder")
+                    Accessible.name: qsTr("Open the folder with the recording")
+                    onClicked: Qt.openUrlExternally(page.call.recordingFolderUrl)
+                    Keys.onReturnPressed: clicked()
+                    Keys.onEnterPressed: clicked()
+                }
+            }
+            FieldMessage {
+                objectName: "recordingError"
+                horizontalAlignment: Text.AlignHCenter
+                text: page.call ? page.call.recordingError : ""
+            }
+            GridLayout {
+                objectName: "audioSection"
+                Layout.fillWidth: true
+                visible: page.connected && page.audioOpen
+                columns: 2
+                columnSpacing: 8
+                Label {
+                    text: qsTr("Microphone")
+                }
+                ComboBox {
+                    id: inputBox
+                    objectName: "callInputDevice"
+                    Layout.fillWidth: true
+                    model: AudioSettings.inputs
+                    textRole: "name"
+                    valueRole: "id"
+                    currentIndex: page.call && page.call.audioDevicesChosen
+                                  ? page.deviceRow(AudioSettings.inputs, page.call.inputDeviceId)
+                                  : AudioSettings.inputIndex
+                    Accessible.name: qsTr("Microphone for this call")
+                    onActivated: index => page.moveAudio(index, outputBox.currentIndex)
+                }
+                Label {
+                    text: qsTr("Speaker")
+                }
+                ComboBox {
+                    id: outputBox
+                    objectName: "callOutputDevice"
+                    Layout.fillWidth: true
+                    model: AudioSettings.outputs
+                    textRole: "name"
+                    valueRole: "id"
+                    currentIndex: page.call && page.call.audioDevicesChosen
+                                  ? page.deviceRow(AudioSettings.outputs, page.call.outputDeviceId)
+                                  : AudioSettings.outputIndex
+                    Accessible.name: qsTr("Speaker for this call")
+                    onActivated: index => page.moveAudio(inputBox.currentIndex, index)
                 }
             }
 

@@ -1,4 +1,5 @@
-// Call's DTMF (RFC 4733 and SIP INFO), mute, stats, one-way-audio and media-error plumbing, over a
+// Call's DTMF (RFC 4733 and SIP INFO), mute, recording, device switch, stats, one-way-audio and
+// media-error plumbing, over a
 // real InviteSession on FakeTransportLayer + ManualClock with a scriptable media fake.
 #include "FakeTransportLayer.h"
 #include "NoDns.h"
@@ -22,7 +23,24 @@ public:
     QHostAddress localAddress() const override { return QHostAddress(QStringLiteral("192.0.2.10")); }
     quint16 localPort() const override { return 40000; }
     void start(const sdp::NegotiatedMedia &) override { ++starts; }
-    void stop() override { ++stops; }
+    void stop() override {
+        ++stops;
+        log->append(QStringLiteral("stop"));
+    }
+    // Running between the first start() and stop(), as the engine's media.
+    bool startRecording(const QString &path) override {
+        log->append(QStringLiteral("startRecording ") + path);
+        return starts > 0 && stops == 0 && recordable;
+    }
+    bool stopRecording() override {
+        log->append(QStringLiteral("stopRecording"));
+        return true;
+    }
+    bool setAudioDevices(const QByteArray &input, const QByteArray &output) override {
+        log->append(
+            QStringLiteral("setAudioDevices %1 %2").arg(QString::fromUtf8(input), QString::fromUtf8(output)));
+        return true;
+    }
     bool sendDtmf(QChar digit, int durationMs) override {
         if (!rfc4733)
             return false;
@@ -39,6 +57,8 @@ public:
     bool muted = false;
     int starts = 0, stops = 0;
     CallMediaStats current;
+    bool recordable = true;
+    QStringList *log = nullptr; // the test's: it outlives the call that owns this media
 };
 
 const QByteArray kBobSdp = "v=0\r\no=bob 1 1 IN IP4 192.0.2.20\r\ns=-\r\nc=IN IP4 192.0.2.20\r\nt=0 0\r\n"
@@ -55,6 +75,7 @@ class TestCall : public QObject {
     UserAgent *ua = nullptr;
     CallManager *calls = nullptr;
     ScriptedMedia *media = nullptr; // owned by the call
+    QStringList mediaLog;
     SipMessage invite;
     const ReceivedFrom bob = FakeTransportLayer::receivedFrom(TransportProtocol::Udp, "192.0.2.20", 5060);
 
@@ -120,9 +141,11 @@ private Q_SLOTS:
         ua->uas()->setLocalUsers({"alice"});
         calls = new CallManager(ua);
         media = nullptr;
+        mediaLog.clear();
         infoCount = 0;
         calls->setMediaFactory([this](const QHostAddress &) {
             auto m = std::make_unique<ScriptedMedia>();
+            m->log = &mediaLog;
             media = m.get();
             return m;
         });
@@ -297,6 +320,83 @@ private Q_SLOTS:
         QCOMPARE(errors.size(), 1);
         QCOMPARE(errors.first().at(0).value<CallMediaError>(), CallMediaError::RecordFileUnwritable);
         QCOMPARE(errors.first().at(1).toString(), QStringLiteral("/nonexistent/x.wav"));
+    }
+
+    void recordingNeedsRunningMedia() {
+        Call *call = calls->dial(*SipUri::parse("sip:bob@192.0.2.20"));
+        QVERIFY(call);
+        QSignalSpy changed(call, &Call::recordingChanged);
+        // Not answered yet: the media is not running and refuses.
+        QVERIFY(!call->startRecording(QStringLiteral("/tmp/early.wav")));
+        QVERIFY(!call->isRecording());
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(mediaLog, QStringList{QStringLiteral("startRecording /tmp/early.wav")});
+    }
+
+    void recording() {
+        Call *call = activeCall();
+        QVERIFY(call);
+        QSignalSpy changed2(call, &Call::recordingChanged);
+        QVERIFY(!call->startRecording(QString()));
+        QVERIFY(call->startRecording(QStringLiteral("/tmp/a.wav")));
+        QVERIFY(call->isRecording());
+        QVERIFY(call->property("recording").toBool());
+        QCOMPARE(call->recordingFile(), QStringLiteral("/tmp/a.wav"));
+        QCOMPARE(changed2.size(), 1);
+        QCOMPARE(changed2.at(0).at(0).toBool(), true);
+        // Another file while recording: the media finishes the first; still recording.
+        QVERIFY(call->startRecording(QStringLiteral("/tmp/b.wav")));
+        QCOMPARE(changed2.size(), 1);
+        QVERIFY(call->stopRecording());
+        QVERIFY(!call->isRecording());
+        QCOMPARE(changed2.size(), 2);
+        QCOMPARE(call->recordingFile(), QStringLiteral("/tmp/b.wav")); // the last one stays known
+        QVERIFY(call->stopRecording());                                // nothing to stop
+        QCOMPARE(mediaLog.count(QStringLiteral("stopRecording")), 1);
+
+        // The media cannot create the file.
+        media->recordable = false;
+        QVERIFY(!call->startRecording(QStringLiteral("/nonexistent/c.wav")));
+        QVERIFY(!call->isRecording());
+        QCOMPARE(changed2.size(), 2);
+
+        // It stops by itself when the file cannot be written; another file's failure is not ours.
+        media->recordable = true;
+        QVERIFY(call->startRecording(QStringLiteral("/tmp/d.wav")));
+        Q_EMIT media->recordingFailed(QStringLiteral("/tmp/other.wav"));
+        QVERIFY(call->isRecording());
+        Q_EMIT media->recordingFailed(QStringLiteral("/tmp/d.wav"));
+        QVERIFY(!call->isRecording());
+        QCOMPARE(changed2.size(), 4);
+    }
+
+    void recordingStopsWhenTheCallEnds() {
+        Call *call = activeCall();
+        QVERIFY(call);
+        QVERIFY(call->startRecording(QStringLiteral("/tmp/e.wav")));
+        QSignalSpy changed(call, &Call::recordingChanged);
+        QList<bool> recordingAtEnd;
+        connect(call, &Call::ended, this, [&]() { recordingAtEnd.append(call->isRecording()); });
+        call->hangup();
+        const SipMessage bye = waitForRequest("BYE");
+        transport->inject(SipMessage::responseTo(bye, 200), bob);
+        QTRY_COMPARE(recordingAtEnd.size(), 1);
+        QCOMPARE(recordingAtEnd.first(), false);
+        QCOMPARE(changed.size(), 1);
+        // Finalized before the media stops.
+        const qsizetype stopRecording = mediaLog.indexOf(QStringLiteral("stopRecording"));
+        QVERIFY(stopRecording >= 0);
+        QVERIFY(stopRecording < mediaLog.indexOf(QStringLiteral("stop")));
+        // An ended call records nothing.
+        QVERIFY(!call->startRecording(QStringLiteral("/tmp/f.wav")));
+        QVERIFY(!call->setAudioDevices("mic", "speaker"));
+    }
+
+    void audioDevicesAreForwarded() {
+        Call *call = activeCall();
+        QVERIFY(call);
+        QVERIFY(call->setAudioDevices("usb-mic", QByteArray()));
+        QVERIFY(mediaLog.contains(QStringLiteral("setAudioDevices usb-mic ")));
     }
 
     void answerIn183IsRepeatedIn200_data() {

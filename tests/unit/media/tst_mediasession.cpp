@@ -1,6 +1,6 @@
 // Two media sessions talking over real UDP sockets on 127.0.0.1, on the engine's media thread:
 // tones through every codec in the clear and under SRTP, DTMF, hold/resume, wrong keys, RTP
-// timeout, RTCP statistics and the no-audio-device path.
+// timeout, RTCP statistics, the no-audio-device path and recording both sides of a call.
 #include "call/EngineCallMedia.h"
 #include "media/GoertzelDetector.h"
 #include "media/MediaEngine.h"
@@ -9,6 +9,8 @@
 #include "media/WavWriter.h"
 #include "sdp/CryptoAttribute.h"
 
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QNetworkDatagram>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -93,6 +95,15 @@ Heard analyse(const QString &path, bool *ok) {
     return h;
 }
 
+// The amplitude of hz in [fromMs, toMs) of a recording.
+double toneIn(const std::vector<int16_t> &pcm, int rate, int fromMs, int toMs, double hz) {
+    const size_t from = size_t(int64_t(rate) * fromMs / 1000);
+    const size_t to = std::min(pcm.size(), size_t(int64_t(rate) * toMs / 1000));
+    if (from >= to)
+        return 0;
+    return GoertzelDetector::amplitude(std::span<const int16_t>(pcm.data() + from, to - from), hz, rate);
+}
+
 // Forwards UDP between two media endpoints (rtcp-mux, so one port each way) and drops every
 // dropEvery-th RTP packet from A to B: real loss on loopback.
 class LossyRelay : public QObject {
@@ -148,6 +159,7 @@ class TestMediaSession : public QObject {
     QTemporaryDir m_dir;
     std::unique_ptr<MediaEngine> m_engine;
     QString m_tone1k8, m_tone440_8, m_tone1k48, m_tone440_48;
+    QString m_long1k8, m_long440_48; // 10 s, for the recording tests
 
     std::unique_ptr<CallMedia> make(const QString &play = {}, const QString &record = {}, int rtcpMs = 5000) {
         CallMediaOptions o;
@@ -170,6 +182,10 @@ private Q_SLOTS:
         QVERIFY(writeTone(m_tone440_8, 440, 8000, 4));
         QVERIFY(writeTone(m_tone1k48, 1000, 48000, 4));
         QVERIFY(writeTone(m_tone440_48, 440, 48000, 4));
+        m_long1k8 = m_dir.filePath("1k-8000-long.wav");
+        m_long440_48 = m_dir.filePath("440-48000-long.wav");
+        QVERIFY(writeTone(m_long1k8, 1000, 8000, 10));
+        QVERIFY(writeTone(m_long440_48, 440, 48000, 10));
     }
     void cleanupTestCase() { m_engine.reset(); }
 
@@ -549,6 +565,147 @@ private Q_SLOTS:
         QCOMPARE(errors.at(0).at(0).value<CallMediaError>(), CallMediaError::RecordFileUnwritable);
         QTRY_VERIFY_WITH_TIMEOUT(a->stats().packetsSent > 5, 3000); // the call goes on
         a->stop();
+        QCOMPARE(errors.count(), 1);
+    }
+
+    void recordsBothSides_data() {
+        QTest::addColumn<QByteArray>("codec");
+        QTest::addColumn<Security>("security");
+        QTest::newRow("PCMU") << QByteArray("PCMU") << Security::Plain;
+        QTest::newRow("G722 SRTP") << QByteArray("G722") << Security::Srtp80;
+        QTest::newRow("opus") << QByteArray("opus") << Security::Plain;
+    }
+    void recordsBothSides() {
+        // Mid-call, A starts recording: A sends 1 kHz (its play file), B sends 440 Hz. A's file
+        // holds both, from the moment it started, for as long as it ran; a second recording
+        // afterwards is a file of its own.
+        QFETCH(QByteArray, codec);
+        QFETCH(Security, security);
+        const CodecCase c = codecCase(codec);
+        auto a = make(m_long1k8);
+        auto b = make(m_long440_48);
+        std::optional<sdp::CryptoAttribute> ka, kb;
+        if (security != Security::Plain) {
+            ka = sdp::CryptoAttribute::generate(1, Suite::AesCm128HmacSha1_80);
+            kb = sdp::CryptoAttribute::generate(1, Suite::AesCm128HmacSha1_80);
+        }
+        QSignalSpy errors(a.get(), &CallMedia::mediaError);
+        QSignalSpy failed(a.get(), &CallMedia::recordingFailed);
+        a->start(negotiated(c, *b, sdp::Direction::SendRecv, ka, kb));
+        b->start(negotiated(c, *a, sdp::Direction::SendRecv, kb, ka));
+        QTRY_VERIFY_WITH_TIMEOUT(a->stats().packetsReceived > 25, 5000); // the call is under way
+
+        const QString first = m_dir.filePath(QString("both-1-%1.wav").arg(QTest::currentDataTag()));
+        const QString second = m_dir.filePath(QString("both-2-%1.wav").arg(QTest::currentDataTag()));
+        QElapsedTimer took;
+        took.start();
+        QVERIFY(a->startRecording(first));
+        QTest::qWait(1500);
+        QVERIFY(a->stopRecording());
+        const qint64 firstMs = took.elapsed();
+        // Complete and in place as soon as stopRecording() returns, while the call goes on.
+        QVERIFY(QFileInfo::exists(first));
+        const quint64 received = a->stats().packetsReceived;
+        QVERIFY(a->startRecording(second));
+        QTest::qWait(800);
+        QVERIFY(a->stopRecording());
+        QVERIFY(a->stats().packetsReceived > received + 20);
+        a->stop();
+        b->stop();
+        QCOMPARE(errors.count(), 0);
+        QCOMPARE(failed.count(), 0);
+
+        WavFormat fmt;
+        const auto pcm = WavReader::readAll(first, &fmt);
+        QVERIFY(pcm);
+        QCOMPARE(fmt.channels, 1);
+        QCOMPARE(fmt.sampleRate, codec == "G722" ? 16000 : c.clockRate);
+        // As long as it ran (stopRecording() returned within firstMs of startRecording()).
+        const qint64 lengthMs = int64_t(pcm->size()) * 1000 / fmt.sampleRate;
+        QVERIFY2(lengthMs >= 1400 && lengthMs <= firstMs + 50,
+                 qPrintable(QString("%1 ms recorded of %2 ms").arg(lengthMs).arg(firstMs)));
+        // Both sides, from the start: our own tone at once, the peer's after the jitter buffer.
+        const int rate = fmt.sampleRate;
+        QVERIFY2(toneIn(*pcm, rate, 0, 200, 1000) > 2000,
+                 qPrintable(QString::number(toneIn(*pcm, rate, 0, 200, 1000))));
+        QVERIFY2(toneIn(*pcm, rate, 100, 300, 440) > 2000,
+                 qPrintable(QString::number(toneIn(*pcm, rate, 100, 300, 440))));
+        for (int ms = 300; ms + 200 <= 1400; ms += 200) {
+            QVERIFY2(toneIn(*pcm, rate, ms, ms + 200, 1000) > 2000, qPrintable(QString::number(ms)));
+            QVERIFY2(toneIn(*pcm, rate, ms, ms + 200, 440) > 2000, qPrintable(QString::number(ms)));
+        }
+        const auto pcm2 = WavReader::readAll(second, &fmt);
+        QVERIFY(pcm2);
+        const qint64 length2 = int64_t(pcm2->size()) * 1000 / fmt.sampleRate;
+        QVERIFY2(length2 >= 700 && length2 < 1500, qPrintable(QString::number(length2)));
+        QVERIFY(toneIn(*pcm2, rate, 100, 700, 1000) > 2000);
+        QVERIFY(toneIn(*pcm2, rate, 100, 700, 440) > 2000);
+    }
+
+    void recordingKeepsTheTimeLineOnHold() {
+        // While B holds A (B sendonly, A recvonly), A sends nothing: A's recording has the hold's
+        // length with only B's tone in it, then both again.
+        const CodecCase c = codecCase("PCMA");
+        auto a = make(m_long1k8);
+        auto b = make(m_long440_48);
+        a->start(negotiated(c, *b, sdp::Direction::SendRecv));
+        b->start(negotiated(c, *a, sdp::Direction::SendRecv));
+        QTRY_VERIFY_WITH_TIMEOUT(a->stats().packetsReceived > 25, 5000);
+        const QString path = m_dir.filePath("hold.wav");
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(a->startRecording(path));
+        QTest::qWait(500);
+        const qint64 holdAt = t.elapsed();
+        a->start(negotiated(c, *b, sdp::Direction::RecvOnly));
+        b->start(negotiated(c, *a, sdp::Direction::SendOnly));
+        QTest::qWait(1000);
+        const qint64 resumeAt = t.elapsed();
+        a->start(negotiated(c, *b, sdp::Direction::SendRecv));
+        b->start(negotiated(c, *a, sdp::Direction::SendRecv));
+        QTest::qWait(700);
+        a->stop(); // ends the recording too
+        const qint64 total = t.elapsed();
+        b->stop();
+        QVERIFY(a->stopRecording()); // stop() finished it: nothing left to do
+        WavFormat fmt;
+        const auto pcm = WavReader::readAll(path, &fmt);
+        QVERIFY(pcm);
+        const int rate = fmt.sampleRate;
+        const qint64 lengthMs = int64_t(pcm->size()) * 1000 / rate;
+        QVERIFY2(lengthMs >= total - 150 && lengthMs <= total + 50,
+                 qPrintable(QString("%1 ms recorded of %2 ms").arg(lengthMs).arg(total)));
+        QVERIFY(toneIn(*pcm, rate, 50, int(holdAt) - 50, 1000) > 2000);
+        QVERIFY(toneIn(*pcm, rate, 50, int(holdAt) - 50, 440) > 2000);
+        const int inHoldFrom = int(holdAt) + 200, inHoldTo = int(resumeAt) - 50;
+        QVERIFY2(toneIn(*pcm, rate, inHoldFrom, inHoldTo, 1000) < 200,
+                 qPrintable(QString::number(toneIn(*pcm, rate, inHoldFrom, inHoldTo, 1000))));
+        QVERIFY(toneIn(*pcm, rate, inHoldFrom, inHoldTo, 440) > 2000);
+        QVERIFY(toneIn(*pcm, rate, int(resumeAt) + 200, int(total) - 100, 1000) > 2000);
+        QVERIFY(toneIn(*pcm, rate, int(resumeAt) + 200, int(total) - 100, 440) > 2000);
+    }
+
+    void unwritableRecording() {
+        auto a = make(m_tone1k8);
+        auto b = make();
+        const QString bad = m_dir.filePath("no-such-dir/rec.wav");
+        // Not running yet: nothing to record.
+        QVERIFY(!a->startRecording(m_dir.filePath("early.wav")));
+        QSignalSpy errors(a.get(), &CallMedia::mediaError);
+        a->start(negotiated(codecCase("PCMU"), *b, sdp::Direction::SendRecv));
+        b->start(negotiated(codecCase("PCMU"), *a, sdp::Direction::SendRecv));
+        QTRY_VERIFY_WITH_TIMEOUT(a->stats().packetsSent > 5, 3000);
+        QVERIFY(!a->startRecording(bad));
+        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 3000);
+        QCOMPARE(errors.at(0).at(0).value<CallMediaError>(), CallMediaError::RecordFileUnwritable);
+        QCOMPARE(errors.at(0).at(1).toString(), bad);
+        const quint64 sent = a->stats().packetsSent;
+        QTRY_VERIFY_WITH_TIMEOUT(a->stats().packetsSent > sent + 10, 3000); // the call goes on
+        QVERIFY(a->stopRecording());                                        // nothing was recording
+        QVERIFY(!QFileInfo::exists(bad));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath("early.wav")));
+        a->stop();
+        b->stop();
         QCOMPARE(errors.count(), 1);
     }
 
