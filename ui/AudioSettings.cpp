@@ -106,8 +106,7 @@ int rowOf(const QList<QAudioDevice> &devices, const QString &id) {
 
 AudioSettings::AudioSettings(const QString &settingsFile, QObject *parent)
     : QObject(parent)
-    , m_file(settingsFile)
-    , m_devices(new QMediaDevices(this)) {
+    , m_file(settingsFile) {
     const auto s = AppSettings::openSettings(m_file);
     m_inputId = s->value(kInput).toString();
     m_outputId = s->value(kOutput).toString();
@@ -115,9 +114,20 @@ AudioSettings::AudioSettings(const QString &settingsFile, QObject *parent)
     // "System default" in the lists follows a language switch.
     if (QCoreApplication *app = QCoreApplication::instance())
         app->installEventFilter(this);
-    connect(m_devices, &QMediaDevices::audioInputsChanged, this, &AudioSettings::refresh);
-    connect(m_devices, &QMediaDevices::audioOutputsChanged, this, &AudioSettings::refresh);
-    refresh();
+}
+
+void AudioSettings::ensureDevices() const {
+    if (m_devices)
+        return;
+    // Connecting to PulseAudio costs start-up time and memory (its client library, a thread):
+    // only done once the devices matter. Lists follow hot-plugging from then on.
+    auto *self = const_cast<AudioSettings *>(this);
+    m_devices = new QMediaDevices(self);
+    connect(m_devices, &QMediaDevices::audioInputsChanged, self, &AudioSettings::refresh);
+    connect(m_devices, &QMediaDevices::audioOutputsChanged, self, &AudioSettings::refresh);
+    m_inputs = QMediaDevices::audioInputs();
+    m_outputs = QMediaDevices::audioOutputs();
+    qCDebug(lcAudioSettings) << m_inputs.size() << "inputs," << m_outputs.size() << "outputs";
 }
 
 bool AudioSettings::eventFilter(QObject *watched, QEvent *event) {
@@ -154,6 +164,7 @@ AudioSettings *AudioSettings::create(QQmlEngine *, QJSEngine *) {
 }
 
 void AudioSettings::refresh() {
+    ensureDevices();
     m_inputs = QMediaDevices::audioInputs();
     m_outputs = QMediaDevices::audioOutputs();
     qCDebug(lcAudioSettings) << m_inputs.size() << "inputs," << m_outputs.size() << "outputs";
@@ -167,22 +178,37 @@ void AudioSettings::refresh() {
 }
 
 QVariantList AudioSettings::inputs() const {
+    ensureDevices();
     return describe(m_inputs);
 }
 
 QVariantList AudioSettings::outputs() const {
+    ensureDevices();
     return describe(m_outputs);
 }
 
+bool AudioSettings::hasInput() const {
+    ensureDevices();
+    return !m_inputs.isEmpty();
+}
+
+bool AudioSettings::hasOutput() const {
+    ensureDevices();
+    return !m_outputs.isEmpty();
+}
+
 int AudioSettings::inputIndex() const {
+    ensureDevices();
     return rowOf(m_inputs, m_inputId);
 }
 
 int AudioSettings::outputIndex() const {
+    ensureDevices();
     return rowOf(m_outputs, m_outputId);
 }
 
 int AudioSettings::ringerIndex() const {
+    ensureDevices();
     return rowOf(m_outputs, m_ringerId);
 }
 
@@ -218,6 +244,7 @@ void AudioSettings::setRingerId(const QString &id) {
 }
 
 QAudioDevice AudioSettings::findInput() const {
+    ensureDevices();
     for (const QAudioDevice &d : m_inputs)
         if (!m_inputId.isEmpty() && QString::fromUtf8(d.id()) == m_inputId)
             return d;
@@ -225,6 +252,7 @@ QAudioDevice AudioSettings::findInput() const {
 }
 
 QAudioDevice AudioSettings::findOutput(const QString &id) const {
+    ensureDevices();
     for (const QAudioDevice &d : m_outputs)
         if (!id.isEmpty() && QString::fromUtf8(d.id()) == id)
             return d;

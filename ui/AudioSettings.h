@@ -16,7 +16,8 @@ class QMediaDevices;
 // CallMediaOptions, which reads them for each new call. Lists follow devices being plugged in and
 // out. While the settings page shows, a level meter listens to the chosen microphone; a test tone
 // (1 s, 440 Hz) plays on the chosen speaker or ringer; and while a call rings, the ringtone plays
-// on the ringer device.
+// on the ringer device. The sound system is asked for its devices only when something needs them
+// (the settings page, a test tone, the ringtone), not at start-up.
 class AudioSettings : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -55,8 +56,8 @@ public:
 
     QVariantList inputs() const;
     QVariantList outputs() const;
-    bool hasInput() const { return !m_inputs.isEmpty(); }
-    bool hasOutput() const { return !m_outputs.isEmpty(); }
+    bool hasInput() const;
+    bool hasOutput() const;
     QString inputId() const { return m_inputId; }
     void setInputId(const QString &id);
     QString outputId() const { return m_outputId; }
@@ -99,6 +100,8 @@ Q_SIGNALS:
     void errorTextChanged();
 
 private:
+    // Connects to the sound system and lists the devices, the first time only.
+    void ensureDevices() const;
     void refresh();
     void setId(QString *member, const QString &key, const QString &id);
     QAudioDevice findInput() const;
@@ -115,8 +118,9 @@ private:
     QAudioSink *startTone(const QAudioDevice &device, QIODevice **generator, bool ringtone);
 
     QString m_file;
-    QMediaDevices *m_devices;
-    QList<QAudioDevice> m_inputs, m_outputs;
+    // Made by ensureDevices(), from const getters too (QML reads the lists through them).
+    mutable QMediaDevices *m_devices = nullptr;
+    mutable QList<QAudioDevice> m_inputs, m_outputs;
     QString m_inputId, m_outputId, m_ringerId;
     bool m_monitoring = false;
     qreal m_level = 0;

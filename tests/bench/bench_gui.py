@@ -2,7 +2,7 @@
 """The desktop app's startup, idle memory and memory over calls, against a bare Qt Quick window
 measured in the same run (issue 5's benchmark).
 
-  bench_gui.py [--build DIR] [--launches N] [--calls N] [--idle S]
+  bench_gui.py [--build DIR] [--launches N] [--calls N] [--idle S] [--kinds floor,controls,app]
 
 DIR is a build with the GUI (default build/; use a Release build for real figures): it needs
 app/parlo, app/parlo-cli, tests/e2e/parlo_e2e and tests/bench/quick_floor.
@@ -14,7 +14,8 @@ Kamailio started on free loopback ports (tests/interop/kamailio/up.sh):
 1. parlo_e2e completes the setup wizard for alice (password saved to the keychain), then makes
    N calls (--calls) to bob — parlo-cli registered at Kamailio with --auto-answer — typing each
    into the dialer, holding it ~1 s and hanging up; it prints its resident memory after the first
-   call and every tenth.
+   call and every tenth, and the heap the program holds (mallinfo2: a leak grows it, the
+   allocator's pools filling up do not).
 2. --launches rounds, each starting in turn: quick_floor (a bare QML Window), quick_floor
    --controls (Qt Quick Controls, Fusion, one Button) and the real app/parlo with the account from
    step 1. For each: the time from just before the process starts to its window being mapped
@@ -208,7 +209,7 @@ class Bench:
     # --- 1. wizard + calls ---------------------------------------------------------------------
     def calls(self):
         cmd = [self.binary('tests/e2e/parlo_e2e'), os.path.join(self.run, 'shots'),
-               f'127.0.0.1:{self.kam_port}', 'alice', 'alicepw', 'bob', '--calls', str(self.args.calls)]
+               f'127.0.0.1:{self.kam_port}', 'alice', 'alicepw', 'bob', '--calls', str(self.args.calls)] + (['--trim'] if self.args.trim else [])
         log = os.path.join(self.run, 'e2e.out')
         with open(log, 'w') as out, open(os.path.join(self.run, 'e2e.err'), 'w') as err:
             r = subprocess.run(cmd, stdout=out, stderr=err, env=self.gui_env(),
@@ -219,6 +220,10 @@ class Bench:
                              r'RssAnon: (\d+) kB, RssFile: (\d+) kB', text, re.M):
             key = int(m.group(2)) if m.group(2) else 0
             rss[key] = (int(m.group(3)), int(m.group(4)), int(m.group(5)))
+        heap = {}
+        for m in re.finditer(r'^heap (after call (\d+)|registered, idle): in use (\d+) kB', text, re.M):
+            heap[int(m.group(2)) if m.group(2) else 0] = int(m.group(3))
+        self.heap = heap
         if 'wizard-no-keychain' in text:
             sys.exit(f'the wizard found no keychain, the password was not stored; see {self.run}')
         if r.returncode != 0:
@@ -277,6 +282,9 @@ class Bench:
             sys.exit(f'{kind} exited early (rc {p.returncode}); see {log}')
         time.sleep(self.args.idle)
         result.update(status_kb(p.pid))
+        if self.args.smaps:
+            # What the memory is (per library, heap, stacks): the last launch of each kind.
+            shutil.copyfile(f'/proc/{p.pid}/smaps', os.path.join(self.run, f'smaps-{kind}.txt'))
         self.stop(p)
         self.procs.remove(p)
         return result
@@ -293,7 +301,8 @@ class Bench:
         for k in sorted(rss):
             label = 'registered, idle, before calls' if k == 0 else f'after call {k}'
             v, a, f = rss[k]
-            print(f'   {label:32} VmRSS {v / 1024:6.1f} MB (anon {a / 1024:5.1f}, file {f / 1024:5.1f})')
+            h = f', heap in use {self.heap[k] / 1024:5.1f}' if k in self.heap else ''
+            print(f'   {label:32} VmRSS {v / 1024:6.1f} MB (anon {a / 1024:5.1f}, file {f / 1024:5.1f}{h})')
         last = max(rss)
         if 1 in rss and last > 1:
             print(f'   growth from call 1 to call {last}: {(rss[last][0] - rss[1][0]) / 1024:+.1f} MB VmRSS, '
@@ -301,7 +310,7 @@ class Bench:
 
         print(f'   load average before the launches: {open("/proc/loadavg").read().split()[:3]}')
         print(f'2. {self.args.launches} launches each (interleaved), {self.args.idle:g} s idle ...', flush=True)
-        kinds = ['floor', 'controls', 'app']
+        kinds = self.args.kinds.split(',')
         res = {k: [] for k in kinds}
         for i in range(self.args.launches):
             for k in kinds:
@@ -325,6 +334,8 @@ class Bench:
             print(f"   idle VmRSS      {summary([x['VmRSS'] for x in r], 'MB', 1 / 1024, 1)}")
             print(f"        RssAnon    {summary([x['RssAnon'] for x in r], 'MB', 1 / 1024, 1)}")
             print(f"        RssFile    {summary([x['RssFile'] for x in r], 'MB', 1 / 1024, 1)}")
+        if 'floor' not in res or 'app' not in res:
+            return
         floor = statistics.median(x['VmRSS'] for x in res['floor']) / 1024
         app = statistics.median(x['VmRSS'] for x in res['app']) / 1024
         shown = statistics.median(x['mapped'] for x in res['app'] if 'mapped' in x)
@@ -343,6 +354,12 @@ def main():
     ap.add_argument('--launches', type=int, default=10)
     ap.add_argument('--calls', type=int, default=100)
     ap.add_argument('--idle', type=float, default=5.0)
+    ap.add_argument('--trim', action='store_true',
+                    help='parlo_e2e also prints its RSS after malloc_trim() (changes what the next calls find)')
+    ap.add_argument('--smaps', action='store_true',
+                    help='keep /proc/PID/smaps of the last launch of each kind in the run dir (KEEP=1)')
+    ap.add_argument('--kinds', default='floor,controls,app',
+                    help='what to launch, comma-separated (floor, controls, app); all by default')
     args = ap.parse_args()
 
     if os.environ.get(INNER) is None:

@@ -1,12 +1,14 @@
 // End-to-end run of the desktop app: loads the app's own Main.qml (as app/main.cpp does) with an
 // empty configuration and drives it like a user — mouse clicks on the real controls, typing into
 // their fields — through the wizard (with its connection test against a real registrar), a call
-// to a real peer until audio statistics flow, hanging up, and finding the call in the history.
+// to a real peer until audio statistics flow, hanging up, finding the call in the history, and
+// opening the contacts and settings tabs.
 // Each step saves a screenshot into DIR. Prints PASS/FAIL lines; exits 1 when a step failed.
-//   parlo_e2e DIR REGISTRAR-HOST:PORT USER PASSWORD CALLEE [--calls N]
+//   parlo_e2e DIR REGISTRAR-HOST:PORT USER PASSWORD CALLEE [--calls N [--trim]]
 // --calls N (tests/bench/bench_gui.py): after registering, N calls to CALLEE instead of the one call
 // and the history, each typed into the dialer, held ~1 s once Active and hung up; prints the
-// process's resident memory ("rss after call K: …") after the first call and every tenth.
+// process's resident memory ("rss after call K: …") and its heap in use (mallinfo2) after the first
+// call and every tenth; with --trim also the resident memory after malloc_trim().
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,6 +24,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <malloc.h>
 
 namespace {
 
@@ -29,6 +32,7 @@ QQuickWindow *g_window = nullptr;
 QString g_dir;
 int g_fails = 0;
 int g_shot = 0;
+bool g_trim = false; // --trim: also RSS after malloc_trim() at each memory print
 
 void report(bool ok, const QString &what) {
     std::printf("%s: %s\n", ok ? "PASS" : "FAIL", qPrintable(what));
@@ -124,6 +128,26 @@ QString rss() {
             parts << QString::fromLatin1(line.simplified());
     return parts.join(QStringLiteral(", "));
 }
+// What the program holds on the heap (all malloc arenas), against what the allocator keeps mapped:
+// tells a leak (in use grows) from the allocator's pools filling (only the rest grows).
+QString heap() {
+    const struct mallinfo2 m = mallinfo2();
+    const size_t inUse = m.uordblks + m.hblkhd;
+    return QStringLiteral("in use %1 kB, free in arenas %2 kB, arena total %3 kB")
+        .arg(inUse / 1024)
+        .arg(m.fordblks / 1024)
+        .arg((m.arena + m.hblkhd) / 1024);
+}
+void printMemory(const QString &when) {
+    std::printf("rss %s: %s\n", qPrintable(when), qPrintable(rss()));
+    std::printf("heap %s: %s\n", qPrintable(when), qPrintable(heap()));
+    if (g_trim) {
+        // Hands free pages back to the kernel: RSS then shows what is really held.
+        malloc_trim(0);
+        std::printf("trimmed rss %s: %s\n", qPrintable(when), qPrintable(rss()));
+    }
+    std::fflush(stdout);
+}
 
 QObject *callController() {
     for (QObject *o : g_window->findChildren<QObject *>())
@@ -135,7 +159,7 @@ QObject *callController() {
 // --calls: N calls in a row as a user makes them (type, Enter, hang up), with the memory after each
 // tenth. Enter dials what was typed even when the history suggests the same address.
 int benchmarkCalls(QObject *calls, const QString &callee, int count) {
-    std::printf("rss registered, idle: %s\n", qPrintable(rss()));
+    printMemory(QStringLiteral("registered, idle"));
     auto current = [&]() { return calls->property("currentCall").value<QObject *>(); };
     auto state = [&]() {
         QObject *call = current();
@@ -155,8 +179,7 @@ int benchmarkCalls(QObject *calls, const QString &callee, int count) {
         }
         if (n == 1 || n % 10 == 0 || n == count) {
             QTest::qWait(500); // the in-call page has gone and the dialer is back
-            std::printf("rss after call %d: %s\n", n, qPrintable(rss()));
-            std::fflush(stdout);
+            printMemory(QStringLiteral("after call %1").arg(n));
         }
     }
     report(true, QStringLiteral("%1 calls answered and ended").arg(count));
@@ -176,8 +199,13 @@ int main(int argc, char *argv[]) {
         benchCalls = args.at(i + 1).toInt();
         args.remove(i, 2);
     }
+    if (const qsizetype i = args.indexOf(QStringLiteral("--trim")); i >= 0) {
+        g_trim = true;
+        args.remove(i);
+    }
     if (args.size() < 5 || args.contains(QStringLiteral("--calls"))) {
-        std::fprintf(stderr, "usage: parlo_e2e DIR REGISTRAR-HOST:PORT USER PASSWORD CALLEE [--calls N]\n");
+        std::fprintf(stderr,
+                     "usage: parlo_e2e DIR REGISTRAR-HOST:PORT USER PASSWORD CALLEE [--calls N [--trim]]\n");
         return 2;
     }
     g_dir = args.at(0);
@@ -270,6 +298,25 @@ int main(int argc, char *argv[]) {
     QQuickItem *quality = find(QStringLiteral("qualityText"));
     report(quality && !quality->property("text").toString().isEmpty(), QStringLiteral("live quality shown"));
     shot(QStringLiteral("in-call"));
+
+    // Recording from the call screen: started, running, stopped and saved (the test script
+    // checks that bob's tone is in the file).
+    click(QStringLiteral("recordButton"));
+    report(QTest::qWaitFor([&]() { return current() && current()->property("recording").toBool(); }, 3000),
+           QStringLiteral("recording started from the call screen"));
+    QQuickItem *recordingIndicator = waitFor(QStringLiteral("recordingIndicator"), 3000);
+    report(recordingIndicator && recordingIndicator->isVisible(),
+           QStringLiteral("the screen shows that it records"));
+    QTest::qWait(2500);
+    shot(QStringLiteral("in-call-recording"));
+    click(QStringLiteral("recordButton"));
+    QQuickItem *saved = waitFor(QStringLiteral("recordingSaved"), 5000);
+    const QString recording = current() ? current()->property("recordingFile").toString() : QString();
+    report(saved && saved->isVisible() && !recording.isEmpty() && QFile::exists(recording),
+           QStringLiteral("recording stopped and saved"));
+    std::printf("recording: %s\n", qPrintable(recording));
+    shot(QStringLiteral("in-call-recording-saved"));
+
     click(QStringLiteral("hangupButton"));
     report(QTest::qWaitFor([&]() { return current() == nullptr; }, 10000), QStringLiteral("call ended"));
     shot(QStringLiteral("after-call"));
@@ -280,6 +327,19 @@ int main(int argc, char *argv[]) {
         report(entry && entry->property("remoteUri").toString().contains(callee),
                QStringLiteral("the call is the newest history entry"));
         shot(QStringLiteral("history"));
+    }
+
+    // 6. The other tabs, whose pages are made when first opened: contacts and settings.
+    if (click(QStringLiteral("tab_contacts"))) {
+        report(waitFor(QStringLiteral("contactsPage"), 5000) != nullptr,
+               QStringLiteral("the contacts page shows"));
+        shot(QStringLiteral("contacts"));
+    }
+    if (click(QStringLiteral("tab_settings"))) {
+        report(waitFor(QStringLiteral("settingsPage"), 5000) != nullptr &&
+                   waitFor(QStringLiteral("dndSwitch")),
+               QStringLiteral("the settings page shows"));
+        shot(QStringLiteral("settings"));
     }
 
     std::printf("%d failed\n", g_fails);

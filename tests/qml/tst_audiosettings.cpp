@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMediaDevices>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -105,6 +106,18 @@ private Q_SLOTS:
     void initTestCase() {
         QVERIFY2(g_pulse, qPrintable(g_pulseError));
         QVERIFY(dir.isValid());
+    }
+
+    // Start-up does not wait for the sound system: it is asked only when the devices are needed.
+    void connectsToTheSoundSystemOnFirstUse() {
+        AudioSettings audio(dir.filePath(QStringLiteral("lazy.ini")));
+        QCOMPARE(audio.findChild<QMediaDevices *>(), nullptr);
+        audio.setRinging(false);
+        QCOMPARE(audio.inputDeviceId(), QByteArray());
+        QCOMPARE(audio.findChild<QMediaDevices *>(), nullptr);
+        QVERIFY(audio.hasOutput());
+        QVERIFY(audio.findChild<QMediaDevices *>() != nullptr);
+        QVERIFY(rowNamed(audio.outputs(), QStringLiteral("NullSink")) > 0);
     }
 
     void listsDevicesAndKeepsTheChoice() {

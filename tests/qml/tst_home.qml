@@ -4,7 +4,8 @@ import QtTest
 import Parlo.Ui
 
 // The main window's navigation once an account exists: dialer and accounts tabs, and a call tab
-// that comes to the front while a call is up and goes away with it.
+// that comes to the front while a call is up and goes away with it. Tab pages are made when first
+// shown (the contacts page, which keeps the message service, just after start) and then kept.
 Item {
     id: root
     width: 480
@@ -91,6 +92,33 @@ Item {
             compare(tabNames(h), "Dialer,History,Contacts,Accounts,Settings")
             tryCompare(child(h.home, "mainTabs"), "currentIndex", 0)
             verify(child(h.home, "lastCallLabel").visible)
+        }
+
+        function test_pagesMadeOnFirstUseAndKept() {
+            const h = createTemporaryObject(holderComponent, root)
+            h.accounts.start()
+            verify(child(h.home, "dialerPage").visible)
+            for (const name of ["historyPage", "accountsPage", "settingsPage"])
+                compare(findChild(h.home, name), null, name + " not made before its tab is opened")
+            // The contacts page comes without being opened (its tab shows the unread messages).
+            tryVerify(() => findChild(h.home, "contactsPage") !== null)
+            verify(!findChild(h.home, "contactsPage").visible)
+            compare(child(h.home, "tab_contacts").text, "Contacts")
+
+            mouseClick(child(h.home, "tab_settings"))
+            const settings = child(h.home, "settingsPage")
+            verify(settings.visible)
+            verify(!child(h.home, "dialerPage").visible)
+            // Text typed into the dialer is still there after a round through other tabs.
+            mouseClick(child(h.home, "tab_dialer"))
+            child(h.home, "targetField").text = "bob"
+            mouseClick(child(h.home, "tab_history"))
+            verify(child(h.home, "historyPage").visible)
+            mouseClick(child(h.home, "tab_settings"))
+            compare(child(h.home, "settingsPage"), settings, "kept, not made again")
+            mouseClick(child(h.home, "tab_dialer"))
+            compare(child(h.home, "targetField").text, "bob")
+            verify(!settings.visible)
         }
 
         // A link handed over from the desktop: without an account it waits in the dialer with

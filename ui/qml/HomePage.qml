@@ -38,10 +38,21 @@ Page {
         }
     }
     function dialText(text) {
-        show("dialer")
-        dialer.dialText(text)
+        show("dialer") // makes the dialer if it was never shown
+        dialer.item.dialText(text)
     }
     onViewsChanged: Qt.callLater(() => tabs.currentIndex = views.indexOf(view))
+
+    // A tab's page is made the first time it is shown, not at start-up (making every page took
+    // most of the window's start time and memory), and kept from then on, so what was typed or
+    // scrolled to survives switching tabs.
+    component TabPage: Loader {
+        required property string name
+        readonly property bool shown: home.view === name
+        active: false
+        onShownChanged: if (shown) active = true
+        Component.onCompleted: if (shown) active = true
+    }
 
     StackLayout {
         anchors.fill: parent
@@ -62,35 +73,55 @@ Page {
                 onAddCallRequested: home.show("dialer")
             }
         }
-        DialerPage {
+        TabPage {
             id: dialer
-            objectName: "dialerPage"
-            controller: home.calls
-            history: home.history
+            name: "dialer"
+            sourceComponent: DialerPage {
+                objectName: "dialerPage"
+                controller: home.calls
+                history: home.history
+            }
         }
-        HistoryPage {
-            objectName: "historyPage"
-            model: home.history
-            controller: home.calls
+        TabPage {
+            name: "history"
+            sourceComponent: HistoryPage {
+                objectName: "historyPage"
+                model: home.history
+                controller: home.calls
+            }
         }
-        ContactsPage {
-            id: contactsPage
-            objectName: "contactsPage"
-            accounts: home.accounts
-            calls: home.calls
-            // The unread count travels with the tab, so new messages show from any view.
-            readonly property string tabText: messages.unreadTotal > 0
-                                              ? qsTr("Contacts (%1)").arg(messages.unreadTotal) : qsTr("Contacts")
+        TabPage {
+            id: contacts
+            name: "contacts"
+            // The contacts page also keeps the services behind it (messages arriving, presence,
+            // voicemail), so it is always made, but after the window shows: the unread count on
+            // its tab appears with it.
+            Component.onCompleted: active = true
+            asynchronous: true
+            sourceComponent: ContactsPage {
+                objectName: "contactsPage"
+                accounts: home.accounts
+                calls: home.calls
+            }
         }
-        AccountsPage {
-            objectName: "accountsPage"
-            model: home.accounts
-            onAddAccount: home.addAccount()
+        TabPage {
+            name: "accounts"
+            sourceComponent: AccountsPage {
+                objectName: "accountsPage"
+                model: home.accounts
+                onAddAccount: home.addAccount()
+            }
         }
-        SettingsPage {
-            objectName: "settingsPage"
+        TabPage {
+            name: "settings"
+            sourceComponent: SettingsPage {
+                objectName: "settingsPage"
+            }
         }
     }
+
+    // The unread messages travel with the contacts tab, so new ones show from any view.
+    readonly property int unreadMessages: contacts.item ? contacts.item.messages.unreadTotal : 0
 
     footer: TabBar {
         id: tabs
@@ -100,7 +131,7 @@ Page {
             delegate: TabButton {
                 required property string modelData
                 objectName: "tab_" + modelData
-                text: modelData === "call" ? qsTr("Call") : modelData === "dialer" ? qsTr("Dialer") : modelData === "history" ? home.historyTabText : modelData === "contacts" ? contactsPage.tabText : modelData === "settings" ? qsTr("Settings") : qsTr("Accounts")
+                text: modelData === "call" ? qsTr("Call") : modelData === "dialer" ? qsTr("Dialer") : modelData === "history" ? home.historyTabText : modelData === "contacts" ? (home.unreadMessages > 0 ? qsTr("Contacts (%1)").arg(home.unreadMessages) : qsTr("Contacts")) : modelData === "settings" ? qsTr("Settings") : qsTr("Accounts")
                 Accessible.name: text
                 onClicked: home.show(modelData)
             }

@@ -15,9 +15,14 @@ ApplicationWindow {
         id: accountModel
     }
 
-    AccountSetupController {
-        id: setup
-        accounts: accountModel
+    // The wizard's controller is made when the wizard first opens: it holds a certificate, and the
+    // first certificate loads the TLS library (OpenSSL), which start-up does not need.
+    property AccountSetupController setup: null
+    Component {
+        id: setupComponent
+        AccountSetupController {
+            accounts: accountModel
+        }
     }
 
     CallController {
@@ -64,7 +69,7 @@ ApplicationWindow {
     Component {
         id: wizardPage
         SetupWizard {
-            controller: setup
+            controller: window.setup
             canCancel: accountModel.count > 0
             onFinished: {
                 stack.replace(null, homePage)
@@ -78,6 +83,8 @@ ApplicationWindow {
     }
 
     function openWizard() {
+        if (!setup)
+            setup = setupComponent.createObject(window)
         setup.reset()
         stack.push(wizardPage)
     }

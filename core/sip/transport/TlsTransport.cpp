@@ -13,9 +13,7 @@ TlsTransport::~TlsTransport() = default;
 
 void TlsTransport::setServerCertificate(const QSslCertificate &certificate, const QSslKey &key,
                                         const QList<QSslCertificate> &chain) {
-    m_certificate = certificate;
-    m_key = key;
-    m_chain = chain;
+    m_server = std::make_unique<ServerIdentity>(ServerIdentity{certificate, key, chain});
 }
 
 bool TlsTransport::pinnable(const QList<QSslError> &errors) {
@@ -101,8 +99,8 @@ QTcpSocket *TlsTransport::createInboundSocket(qintptr descriptor) {
     }
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setProtocol(QSsl::TlsV1_2OrLater);
-    config.setLocalCertificateChain(QList<QSslCertificate>{m_certificate} + m_chain);
-    config.setPrivateKey(m_key);
+    config.setLocalCertificateChain(QList<QSslCertificate>{m_server->certificate} + m_server->chain);
+    config.setPrivateKey(m_server->key);
     // SIP clients rarely present certificates (RFC 5630); we do not ask for one.
     config.setPeerVerifyMode(QSslSocket::VerifyNone);
     socket->setSslConfiguration(config);

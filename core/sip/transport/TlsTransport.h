@@ -5,6 +5,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <memory>
 
 namespace parlo::sip {
 
@@ -20,7 +21,9 @@ public:
 
     void setServerCertificate(const QSslCertificate &certificate, const QSslKey &key,
                               const QList<QSslCertificate> &chain = {});
-    bool hasServerCertificate() const { return !m_certificate.isNull() && !m_key.isNull(); }
+    bool hasServerCertificate() const {
+        return m_server && !m_server->certificate.isNull() && !m_server->key.isNull();
+    }
 
     // Whether a certificate failing only with these errors may be accepted by pinning it
     // (Settings::pinnedCertificates): trust and name problems, not validity or signature ones.
@@ -37,9 +40,14 @@ protected:
 private:
     QSslConfiguration clientConfiguration();
 
-    QSslCertificate m_certificate;
-    QSslKey m_key;
-    QList<QSslCertificate> m_chain;
+    struct ServerIdentity {
+        QSslCertificate certificate;
+        QSslKey key;
+        QList<QSslCertificate> chain;
+    };
+    // Only with a server certificate: even an empty QSslCertificate loads the TLS backend
+    // (OpenSSL, ~4 MB), which a client that never uses TLS should not pay for at start.
+    std::unique_ptr<ServerIdentity> m_server;
     std::optional<QSslConfiguration> m_clientConfiguration; // built on first use
 };
 
