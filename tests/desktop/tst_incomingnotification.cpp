@@ -5,6 +5,7 @@
 #include "AccountListModel.h"
 #include "CallController.h"
 #include "IncomingCallNotification.h"
+#include "NullMedia.h"
 #include "account/UserAgent.h"
 #include "call/CallManager.h"
 #include "sip/transport/TransportLayer.h"
@@ -62,19 +63,11 @@ private:
     uint m_next = 7;
 };
 
-class NoMedia : public parlo::CallMedia {
-public:
-    QHostAddress localAddress() const override { return QHostAddress::LocalHost; }
-    quint16 localPort() const override { return 40000; }
-    void start(const parlo::sdp::NegotiatedMedia &) override {}
-    void stop() override {}
-};
-
 // A caller on loopback.
 struct Caller {
     Caller() {
         ua.listen(QHostAddress::LocalHost, 0);
-        calls.setMediaFactory([](const QHostAddress &) { return std::make_unique<NoMedia>(); });
+        calls.setMediaFactory([](const QHostAddress &) { return std::make_unique<parlo::NullMedia>(); });
         parlo::CallManager::Identity me;
         me.from = parlo::sip::NameAddr(*parlo::sip::SipUri::parse("sip:bob@127.0.0.1"),
                                        QStringLiteral("Bob <B&B>"));
