@@ -1,6 +1,7 @@
 #include "AccountListModel.h"
 #include "AppSettings.h"
 #include "AppStorage.h"
+#include "BringToFront.h"
 #include "CallController.h"
 #include "IncomingCallNotification.h"
 #include "LaunchUri.h"
@@ -20,12 +21,7 @@ namespace {
 
 // Brings the window up (from minimised, behind other windows) and hands it the link to call.
 void openInWindow(QObject *root, const QString &uri) {
-    if (auto *window = qobject_cast<QQuickWindow *>(root)) {
-        window->setWindowStates(window->windowStates() & ~Qt::WindowMinimized);
-        window->show();
-        window->raise();
-        window->requestActivate();
-    }
+    parlo::bringToFront(qobject_cast<QQuickWindow *>(root));
     qCDebug(lcApp) << "another launch handed over" << (uri.isEmpty() ? QStringLiteral("no link") : uri);
     if (!uri.isEmpty())
         QMetaObject::invokeMethod(root, "openUri", Q_ARG(QVariant, uri));

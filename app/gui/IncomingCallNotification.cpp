@@ -1,5 +1,6 @@
 #include "IncomingCallNotification.h"
 
+#include "BringToFront.h"
 #include "CallController.h"
 #include "CallItem.h"
 
@@ -146,10 +147,5 @@ void IncomingCallNotification::onClosed(uint id, uint reason) {
 }
 
 void IncomingCallNotification::raiseWindow() {
-    if (!m_window)
-        return;
-    m_window->setWindowStates(m_window->windowStates() & ~Qt::WindowMinimized);
-    m_window->show();
-    m_window->raise();
-    m_window->requestActivate();
+    parlo::bringToFront(m_window);
 }

@@ -2,6 +2,7 @@
 
 #include "AccountListModel.h"
 #include "AppSettings.h"
+#include "BringToFront.h"
 #include "CallController.h"
 #include "sip/dialog/ClientRegistration.h"
 #include "storage/CallHistoryStore.h"
@@ -268,12 +269,7 @@ void TrayIcon::notify(const QString &title, const QString &text) {
 }
 
 void TrayIcon::showWindow() {
-    if (!m_window)
-        return;
-    m_window->setWindowStates(m_window->windowStates() & ~Qt::WindowMinimized);
-    m_window->show();
-    m_window->raise();
-    m_window->requestActivate();
+    parlo::bringToFront(m_window);
 }
 
 void TrayIcon::toggleWindow() {
