@@ -393,13 +393,13 @@ private Q_SLOTS:
         b->stop();
         QCOMPARE(errors.count(), 0);
         QCOMPARE(timeouts.count(), 0);
-        // RTP kept flowing through every move (50 packets a second).
         // RTP kept flowing through every move: B's once-a-second counts each grew by about 50
-        // (a pause of a quarter second would show).
+        // (a pause of a quarter second would show). The 6 s give 5 or 6 reports, fewer when the
+        // machine is busy; 4 still span three moves.
         QString counts;
         for (int i = 1; i < perSecond.size(); ++i)
             counts += QString::number(perSecond[i] - perSecond[i - 1]) + " ";
-        QVERIFY2(perSecond.size() >= 6, qPrintable(counts));
+        QVERIFY2(perSecond.size() >= 4, qPrintable(counts));
         for (int i = 1; i < perSecond.size(); ++i)
             QVERIFY2(perSecond[i] - perSecond[i - 1] >= 38, qPrintable(counts));
         qInfo() << "packets received per second:" << counts;
