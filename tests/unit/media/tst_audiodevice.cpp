@@ -185,6 +185,17 @@ std::vector<int16_t> loop(AudioDevice &dev, int ms, int rate = 16000) {
 }
 } // namespace
 
+// G.722 towards peer's RTP/RTCP ports: what an offer/answer between the two would settle on.
+static sdp::NegotiatedMedia negotiated(const CallMedia &peer) {
+    sdp::NegotiatedMedia m;
+    m.remoteAddress = peer.localAddress();
+    m.remotePort = peer.localPort();
+    m.remoteRtcpPort = quint16(peer.localPort() + 1);
+    m.sendCodec = sdp::Codec{9, "G722", 8000, 1, {}};
+    m.receiveCodecs = {m.sendCodec};
+    return m;
+}
+
 class TestAudioDevice : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
@@ -264,15 +275,6 @@ private Q_SLOTS:
         auto b = createCallMedia(&engine, ob, QHostAddress::LocalHost);
         QVERIFY(a && b);
         QSignalSpy errors(a.get(), &CallMedia::mediaError);
-        auto negotiated = [](const CallMedia &peer) {
-            sdp::NegotiatedMedia m;
-            m.remoteAddress = peer.localAddress();
-            m.remotePort = peer.localPort();
-            m.remoteRtcpPort = quint16(peer.localPort() + 1);
-            m.sendCodec = sdp::Codec{9, "G722", 8000, 1, {}};
-            m.receiveCodecs = {m.sendCodec};
-            return m;
-        };
         a->start(negotiated(*b));
         b->start(negotiated(*a));
         QTRY_VERIFY_WITH_TIMEOUT(b->stats().packetsReceived > 100, 10000);
@@ -356,15 +358,6 @@ private Q_SLOTS:
         QVERIFY(a && b);
         QSignalSpy errors(a.get(), &CallMedia::mediaError);
         QSignalSpy timeouts(b.get(), &CallMedia::rtpTimeoutChanged);
-        auto negotiated = [](const CallMedia &peer) {
-            sdp::NegotiatedMedia m;
-            m.remoteAddress = peer.localAddress();
-            m.remotePort = peer.localPort();
-            m.remoteRtcpPort = quint16(peer.localPort() + 1);
-            m.sendCodec = sdp::Codec{9, "G722", 8000, 1, {}};
-            m.receiveCodecs = {m.sendCodec};
-            return m;
-        };
         QElapsedTimer clock;
         clock.start();
         b->start(negotiated(*a));
