@@ -36,20 +36,25 @@ parlo::CallManager *AccountListModel::callManager() {
     if (m_calls)
         return m_calls;
     ensureUserAgent();
-    m_engine = new parlo::media::MediaEngine(this);
     m_calls = new parlo::CallManager(m_ua, this);
     parlo::sdp::MediaCapabilities caps = m_calls->capabilities();
     // SDES when the peer agrees, plain RTP otherwise: calls work with any provider.
     caps.srtp = parlo::sdp::SrtpPolicy::Optional;
     m_calls->setCapabilities(caps);
-    QPointer<parlo::media::MediaEngine> engine(m_engine);
-    m_calls->setMediaFactory([engine](const QHostAddress &towards) -> std::unique_ptr<parlo::CallMedia> {
+    // The media engine (its thread, libsrtp's and the crypto library's start-up) comes with the
+    // first call, not with the window: most of the time the app only waits for calls.
+    QPointer<AccountListModel> self(this);
+    m_calls->setMediaFactory([self](const QHostAddress &towards) -> std::unique_ptr<parlo::CallMedia> {
+        if (!self)
+            return nullptr;
+        if (!self->m_engine)
+            self->m_engine = new parlo::media::MediaEngine(self);
         parlo::CallMediaOptions media;
         media.useAudioDevices = true;
         // The devices chosen in the settings, read per call: a change applies to the next call.
         media.inputDeviceId = AudioSettings::instance()->inputDeviceId();
         media.outputDeviceId = AudioSettings::instance()->outputDeviceId();
-        return engine ? parlo::createCallMedia(engine, media, towards) : nullptr;
+        return parlo::createCallMedia(self->m_engine, media, towards);
     });
     updateCallIdentity();
     return m_calls;

@@ -94,22 +94,23 @@ TrayIcon::TrayIcon(AppSettings *settings, bool available, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_available(available)
-    , m_menu(std::make_unique<QMenu>())
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); }) {
     m_seenSinceMs = m_now();
-    m_showHide = m_menu->addAction(tr("Show window"), this, &TrayIcon::toggleWindow);
-    m_answer = m_menu->addAction(tr("Answer"), this, [this]() {
+    m_showHide = new QAction(tr("Show window"), this);
+    connect(m_showHide, &QAction::triggered, this, &TrayIcon::toggleWindow);
+    m_answer = new QAction(tr("Answer"), this);
+    connect(m_answer, &QAction::triggered, this, [this]() {
         if (m_calls) {
             m_calls->answer();
             showWindow();
         }
     });
-    m_reject = m_menu->addAction(tr("Reject"), this, [this]() {
+    m_reject = new QAction(tr("Reject"), this);
+    connect(m_reject, &QAction::triggered, this, [this]() {
         if (m_calls)
             m_calls->reject();
     });
-    m_menu->addSeparator();
-    m_dnd = m_menu->addAction(tr("Do not disturb"));
+    m_dnd = new QAction(tr("Do not disturb"), this);
     m_dnd->setCheckable(true);
     m_dnd->setChecked(m_settings->doNotDisturb());
     connect(m_dnd, &QAction::toggled, m_settings, &AppSettings::setDoNotDisturb);
@@ -117,11 +118,19 @@ TrayIcon::TrayIcon(AppSettings *settings, bool available, QObject *parent)
         m_dnd->setChecked(m_settings->doNotDisturb());
         updateToolTip();
     });
-    m_menu->addSeparator();
-    m_quit = m_menu->addAction(tr("Quit Parlo"), QCoreApplication::instance(), &QCoreApplication::quit);
+    m_quit = new QAction(tr("Quit Parlo"), this);
+    connect(m_quit, &QAction::triggered, QCoreApplication::instance(), &QCoreApplication::quit);
     updateCallActions();
 
     if (m_available) {
+        // The menu is a widget, and the first widget sets up the whole widget module's machinery
+        // (style, fonts, palettes): only made where a tray shows it.
+        m_menu = std::make_unique<QMenu>();
+        m_menu->addActions({m_showHide, m_answer, m_reject});
+        m_menu->addSeparator();
+        m_menu->addAction(m_dnd);
+        m_menu->addSeparator();
+        m_menu->addAction(m_quit);
         m_icon = new QSystemTrayIcon(makeIcon(false), this);
         m_icon->setContextMenu(m_menu.get());
         connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {

@@ -51,7 +51,7 @@ public:
 
     QString toolTip() const { return m_toolTip; }
     int missedCalls() const { return m_missed; }
-    QMenu *menu() const { return m_menu.get(); }
+    QMenu *menu() const { return m_menu.get(); } // null without a tray
     QAction *showHideAction() const { return m_showHide; }
     QAction *answerAction() const { return m_answer; }
     QAction *rejectAction() const { return m_reject; }
@@ -76,7 +76,7 @@ private:
 
     AppSettings *m_settings;
     bool m_available;
-    std::unique_ptr<QMenu> m_menu; // QMenu is a widget: no QObject parent
+    std::unique_ptr<QMenu> m_menu; // only with a tray; a widget: no QObject parent
     QSystemTrayIcon *m_icon = nullptr;
     QAction *m_showHide, *m_dnd, *m_answer, *m_reject, *m_quit;
     QPointer<QWindow> m_window;

@@ -5,7 +5,7 @@ import Parlo.Ui
 
 // The main window's navigation once an account exists: dialer and accounts tabs, and a call tab
 // that comes to the front while a call is up and goes away with it. Tab pages are made when first
-// shown (the contacts page, which keeps the message service, just after start) and then kept.
+// shown and then kept; the services behind the contacts tab run from the start.
 Item {
     id: root
     width: 480
@@ -98,12 +98,15 @@ Item {
             const h = createTemporaryObject(holderComponent, root)
             h.accounts.start()
             verify(child(h.home, "dialerPage").visible)
-            for (const name of ["historyPage", "accountsPage", "settingsPage"])
+            for (const name of ["historyPage", "contactsPage", "accountsPage", "settingsPage"])
                 compare(findChild(h.home, name), null, name + " not made before its tab is opened")
-            // The contacts page comes without being opened (its tab shows the unread messages).
-            tryVerify(() => findChild(h.home, "contactsPage") !== null)
-            verify(!findChild(h.home, "contactsPage").visible)
+            // The message service behind the contacts tab runs without the page (its tab shows
+            // the unread messages).
+            verify(child(h.home, "messageController").accounts === h.accounts)
             compare(child(h.home, "tab_contacts").text, "Contacts")
+            mouseClick(child(h.home, "tab_contacts"))
+            verify(child(h.home, "contactsPage").visible)
+            compare(child(h.home, "contactsPage").messages, child(h.home, "messageController"))
 
             mouseClick(child(h.home, "tab_settings"))
             const settings = child(h.home, "settingsPage")

@@ -30,11 +30,20 @@ Item {
                 id: calls
                 accounts: accounts
             }
+            // The services the main window runs for the page.
+            ContactListModel { id: contactModel }
+            MessageController { id: messageController; accounts: accounts }
+            PresenceController { id: presenceController; accounts: accounts; contacts: contactModel }
+            VoicemailIndicator { id: voicemailIndicator; accounts: accounts }
             ContactsPage {
                 id: page
                 anchors.fill: parent
                 accounts: accounts
                 calls: calls
+                contacts: contactModel
+                messages: messageController
+                presence: presenceController
+                voicemail: voicemailIndicator
             }
         }
     }

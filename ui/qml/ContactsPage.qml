@@ -5,26 +5,23 @@ import QtQuick.Layouts
 import Parlo.Ui
 
 // The address book: search, favourites first, presence badges, and per contact call, message,
-// edit and delete; the edit form and conversations open on top of the list. Also owns the
-// message service (incoming MESSAGEs are stored while the app runs), presence watching and the
-// voicemail indicator of the default account.
+// edit and delete; the edit form and conversations open on top of the list. The services it
+// shows (the contacts, the message service, presence watching and the voicemail indicator of
+// the default account) are given to it: they run from start-up, whether or not the page was
+// ever opened.
 Page {
     id: page
     required property AccountListModel accounts
     required property CallController calls
-    readonly property alias contacts: contactModel
-    readonly property alias messages: messageController
-    readonly property alias voicemail: voicemailIndicator
-    readonly property alias presence: presenceController
+    required property ContactListModel contacts
+    required property MessageController messages
+    required property PresenceController presence
+    required property VoicemailIndicator voicemail
     readonly property alias editor: contactController
     readonly property alias stack: stack
     title: qsTr("Contacts")
 
-    ContactListModel { id: contactModel }
     ContactController { id: contactController; accounts: page.accounts }
-    MessageController { id: messageController; accounts: page.accounts }
-    PresenceController { id: presenceController; accounts: page.accounts; contacts: contactModel }
-    VoicemailIndicator { id: voicemailIndicator; accounts: page.accounts }
 
     // Why the last call from here did not start (the controller's sentence); cleared by the next.
     property string callError: ""
@@ -37,7 +34,7 @@ Page {
     }
     // A conversation with a contact or any address; name is the title (the address when empty).
     function openConversation(target, name) {
-        const uri = messageController.conversationUri(target)
+        const uri = page.messages.conversationUri(target)
         if (uri.length === 0)
             return false
         stack.push(conversationComponent, { remoteUri: uri, title: name || uri })
@@ -45,8 +42,8 @@ Page {
     }
     // The contact's name for an address, else the address.
     function nameFor(uri) {
-        const row = contactModel.rowOf(contactController.findByUri(uri))
-        return row >= 0 ? contactModel.data(contactModel.index(row, 0), ContactListModel.NameRole) : uri
+        const row = page.contacts.rowOf(contactController.findByUri(uri))
+        return row >= 0 ? page.contacts.data(page.contacts.index(row, 0), ContactListModel.NameRole) : uri
     }
     function importFrom(file) {
         contactController.importVCards(file)
@@ -72,7 +69,7 @@ Page {
     Component {
         id: conversationComponent
         ConversationPage {
-            controller: messageController
+            controller: page.messages
             onBack: page.showList()
         }
     }
@@ -109,7 +106,7 @@ Page {
         }
         // Stays open with the reason while the address is not one.
         function submit() {
-            newMessageError.text = messageController.addressError(newMessageField.text)
+            newMessageError.text = page.messages.addressError(newMessageField.text)
             if (newMessageError.text.length === 0) {
                 close()
                 page.openConversation(newMessageField.text, "")
@@ -169,8 +166,8 @@ Page {
         modal: true
         title: qsTr("Voicemail number")
         standardButtons: Dialog.Save | Dialog.Cancel
-        onAboutToShow: voicemailField.text = voicemailIndicator.voicemailNumber
-        onAccepted: voicemailIndicator.voicemailNumber = voicemailField.text
+        onAboutToShow: voicemailField.text = page.voicemail.voicemailNumber
+        onAccepted: page.voicemail.voicemailNumber = voicemailField.text
         width: Math.min(420, page.width - 40)
         ColumnLayout {
             width: voicemailDialog.availableWidth
@@ -245,7 +242,7 @@ Page {
                                     objectName: "exportContactsItem"
                                     text: qsTr("Export contacts (vCard)…")
                                     Accessible.name: text
-                                    enabled: contactModel.count > 0
+                                    enabled: page.contacts.count > 0
                                     onTriggered: {
                                         contactController.clearFileReport()
                                         exportDialog.selectedFile = contactController.suggestedExportFile()
@@ -278,15 +275,15 @@ Page {
                     RowLayout {
                         Layout.fillWidth: true
                         Layout.bottomMargin: 6
-                        visible: voicemailIndicator.available
+                        visible: page.voicemail.available
                         objectName: "voicemailRow"
                         Button {
                             objectName: "voicemailButton"
                             Layout.fillWidth: true
-                            text: qsTr("Call voicemail: %1").arg(voicemailIndicator.summaryText)
-                            highlighted: voicemailIndicator.newMessages > 0
+                            text: qsTr("Call voicemail: %1").arg(page.voicemail.summaryText)
+                            highlighted: page.voicemail.newMessages > 0
                             Accessible.name: text
-                            onClicked: page.call(voicemailIndicator.dialTarget)
+                            onClicked: page.call(page.voicemail.dialTarget)
                         }
                         ToolButton {
                             objectName: "voicemailNumberButton"
@@ -297,7 +294,7 @@ Page {
                     }
                     // Unread messages, also from people who are not in the address book.
                     Repeater {
-                        model: messageController.unreadUris
+                        model: page.messages.unreadUris
                         delegate: Button {
                             required property string modelData
                             readonly property int contactId: contactController.findByUri(modelData)
@@ -306,7 +303,7 @@ Page {
                             Layout.bottomMargin: 6
                             highlighted: true
                             text: qsTr("New messages from %1 (%2)").arg(page.nameFor(modelData))
-                                                                    .arg(messageController.unreadCount(modelData))
+                                                                    .arg(page.messages.unreadCount(modelData))
                             Accessible.name: text
                             onClicked: page.openConversation(modelData, page.nameFor(modelData))
                         }
@@ -331,7 +328,7 @@ Page {
             ContactFilterModel {
                 id: filtered
                 objectName: "contactFilter"
-                contacts: contactModel
+                contacts: page.contacts
             }
 
             Label {
@@ -342,7 +339,7 @@ Page {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
                 text: !AppStorage.ready ? AppStorage.errorText
-                      : contactModel.count === 0 ? qsTr("No contacts yet. Add the people you call often with \"Add contact\".")
+                      : page.contacts.count === 0 ? qsTr("No contacts yet. Add the people you call often with \"Add contact\".")
                       : qsTr("No contact matches \"%1\".").arg(filtered.searchText)
             }
 
@@ -377,8 +374,8 @@ Page {
                     width: ListView.view.width
                     Accessible.role: Accessible.ListItem
                     Accessible.name: [name, presenceText, registrationText, busyLampText].filter(s => s.length > 0).join(", ")
-                    readonly property int unread: messageController.unreadTotal >= 0 && sipUri.length > 0
-                                                  ? messageController.unreadCount(sipUri) : 0
+                    readonly property int unread: page.messages.unreadTotal >= 0 && sipUri.length > 0
+                                                  ? page.messages.unreadCount(sipUri) : 0
 
                     ColumnLayout {
                         anchors.fill: parent

@@ -45,83 +45,97 @@ Page {
 
     // A tab's page is made the first time it is shown, not at start-up (making every page took
     // most of the window's start time and memory), and kept from then on, so what was typed or
-    // scrolled to survives switching tabs.
+    // scrolled to survives switching tabs. Pages are loaded by URL: a page named in this file
+    // would be compiled with it, with everything it imports, when the window opens.
     component TabPage: Loader {
         required property string name
+        required property url page
+        property var initial: ({})
         readonly property bool shown: home.view === name
-        active: false
-        onShownChanged: if (shown) active = true
-        Component.onCompleted: if (shown) active = true
+        function make() {
+            if (!item && status !== Loader.Loading)
+                setSource(page, initial)
+        }
+        onShownChanged: if (shown) make()
+        Component.onCompleted: if (shown) make()
     }
 
     StackLayout {
         anchors.fill: parent
         currentIndex: ["call", "dialer", "history", "contacts", "accounts", "settings"].indexOf(home.view)
         Loader {
+            id: callView
             objectName: "callView"
             active: home.inCall
-            sourceComponent: InCallPage {
-                call: home.calls.currentCall
-                calls: home.calls.calls
-                onHangupRequested: home.calls.hangup()
-                onMuteRequested: mute => home.calls.setMuted(mute)
-                onHoldRequested: hold => hold ? home.calls.hold() : home.calls.resume()
-                onDtmfRequested: digit => home.calls.sendDtmf(digit)
-                onTransferRequested: target => home.calls.transferBlind(target)
-                onSwapRequested: call => home.calls.swap(call)
-                onAttendedTransferRequested: call => home.calls.transferAttended(call)
-                onAddCallRequested: home.show("dialer")
-            }
+            source: Qt.resolvedUrl("InCallPage.qml")
         }
         TabPage {
             id: dialer
             name: "dialer"
-            sourceComponent: DialerPage {
-                objectName: "dialerPage"
-                controller: home.calls
-                history: home.history
-            }
+            page: Qt.resolvedUrl("DialerPage.qml")
+            initial: ({ objectName: "dialerPage", controller: home.calls, history: home.history })
         }
         TabPage {
             name: "history"
-            sourceComponent: HistoryPage {
-                objectName: "historyPage"
-                model: home.history
-                controller: home.calls
-            }
+            page: Qt.resolvedUrl("HistoryPage.qml")
+            initial: ({ objectName: "historyPage", model: home.history, controller: home.calls })
         }
         TabPage {
-            id: contacts
             name: "contacts"
-            // The contacts page also keeps the services behind it (messages arriving, presence,
-            // voicemail), so it is always made, but after the window shows: the unread count on
-            // its tab appears with it.
-            Component.onCompleted: active = true
-            asynchronous: true
-            sourceComponent: ContactsPage {
-                objectName: "contactsPage"
-                accounts: home.accounts
-                calls: home.calls
-            }
+            page: Qt.resolvedUrl("ContactsPage.qml")
+            initial: ({ objectName: "contactsPage", accounts: home.accounts, calls: home.calls,
+                        contacts: contactModel, messages: messageController,
+                        presence: presenceController, voicemail: voicemailIndicator })
         }
         TabPage {
+            id: accountsTab
             name: "accounts"
-            sourceComponent: AccountsPage {
-                objectName: "accountsPage"
-                model: home.accounts
-                onAddAccount: home.addAccount()
-            }
+            page: Qt.resolvedUrl("AccountsPage.qml")
+            initial: ({ objectName: "accountsPage", model: home.accounts })
         }
         TabPage {
             name: "settings"
-            sourceComponent: SettingsPage {
-                objectName: "settingsPage"
-            }
+            page: Qt.resolvedUrl("SettingsPage.qml")
+            initial: ({ objectName: "settingsPage" })
         }
     }
+    Binding {
+        target: callView.item
+        property: "call"
+        value: home.calls.currentCall
+        when: callView.item !== null
+    }
+    Binding {
+        target: callView.item
+        property: "calls"
+        value: home.calls.calls
+        when: callView.item !== null
+    }
+    Connections {
+        target: callView.item
+        function onHangupRequested() { home.calls.hangup() }
+        function onMuteRequested(mute) { home.calls.setMuted(mute) }
+        function onHoldRequested(hold) { hold ? home.calls.hold() : home.calls.resume() }
+        function onDtmfRequested(digit) { home.calls.sendDtmf(digit) }
+        function onTransferRequested(target) { home.calls.transferBlind(target) }
+        function onSwapRequested(call) { home.calls.swap(call) }
+        function onAttendedTransferRequested(call) { home.calls.transferAttended(call) }
+        function onAddCallRequested() { home.show("dialer") }
+    }
+    Connections {
+        target: accountsTab.item
+        function onAddAccount() { home.addAccount() }
+    }
+
+    // The services behind the contacts tab run from the start, whether or not it is ever opened:
+    // messages that arrive are kept, contacts' presence is watched, voicemail is counted.
+    ContactListModel { id: contactModel }
+    MessageController { id: messageController; objectName: "messageController"; accounts: home.accounts }
+    PresenceController { id: presenceController; accounts: home.accounts; contacts: contactModel }
+    VoicemailIndicator { id: voicemailIndicator; accounts: home.accounts }
 
     // The unread messages travel with the contacts tab, so new ones show from any view.
-    readonly property int unreadMessages: contacts.item ? contacts.item.messages.unreadTotal : 0
+    readonly property int unreadMessages: messageController.unreadTotal
 
     footer: TabBar {
         id: tabs

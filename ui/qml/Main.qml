@@ -49,15 +49,6 @@ ApplicationWindow {
     }
 
     Component {
-        id: welcomePage
-        WelcomePage {
-            calls: callController
-            echo: echoService
-            onAddAccount: window.openWizard()
-            onOpenDialer: stack.replace(null, homePage)
-        }
-    }
-    Component {
         id: homePage
         HomePage {
             objectName: "homePage"
@@ -66,27 +57,28 @@ ApplicationWindow {
             onAddAccount: window.openWizard()
         }
     }
-    Component {
-        id: wizardPage
-        SetupWizard {
-            controller: window.setup
-            canCancel: accountModel.count > 0
-            onFinished: {
-                stack.replace(null, homePage)
-                window.openPendingUri()
-            }
-            onCancelled: {
-                stack.pop()
-                window.openPendingUri()
-            }
-        }
+    // The welcome page and the wizard are loaded by URL when they are needed: named in this file,
+    // they would be compiled, with all they import, every time the window opens.
+    function showWelcome() {
+        const page = stack.replace(null, Qt.resolvedUrl("WelcomePage.qml"),
+                                   { objectName: "welcomePage", calls: callController, echo: echoService })
+        page.addAccount.connect(window.openWizard)
+        page.openDialer.connect(() => stack.replace(null, homePage))
     }
-
     function openWizard() {
         if (!setup)
             setup = setupComponent.createObject(window)
         setup.reset()
-        stack.push(wizardPage)
+        const page = stack.push(Qt.resolvedUrl("SetupWizard.qml"), { objectName: "wizardPage", controller: setup })
+        page.canCancel = Qt.binding(() => accountModel.count > 0)
+        page.finished.connect(() => {
+            stack.replace(null, homePage)
+            window.openPendingUri()
+        })
+        page.cancelled.connect(() => {
+            stack.pop()
+            window.openPendingUri()
+        })
     }
 
     // A sip:/tel: link from the desktop (at start-up or handed over by a second launch): call it
@@ -141,12 +133,15 @@ ApplicationWindow {
         target: accountModel
         function onCountChanged() {
             if (accountModel.count === 0 && stack.depth === 1)
-                stack.replace(null, welcomePage)
+                window.showWelcome()
         }
     }
 
     Component.onCompleted: {
         accountModel.start()
-        stack.push(accountModel.count > 0 ? homePage : welcomePage)
+        if (accountModel.count > 0)
+            stack.push(homePage)
+        else
+            window.showWelcome()
     }
 }

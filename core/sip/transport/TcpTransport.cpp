@@ -3,6 +3,7 @@
 #include "sip/transport/StreamConnection.h"
 #include "sip/transport/TransportLog.h"
 
+#include <QNetworkProxy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -41,6 +42,9 @@ TcpTransport::~TcpTransport() {
 
 bool TcpTransport::listen(const QHostAddress &address, quint16 port, QString *error) {
     auto *server = new Listener([this](qintptr descriptor) { accept(descriptor); }, this);
+    // SIP goes straight to its peers (no HTTP proxy can carry it); asking the system's proxy
+    // configuration would also start libproxy's thread at start-up for nothing.
+    server->setProxy(QNetworkProxy::NoProxy);
     if (!server->listen(address, port)) {
         if (error)
             *error = server->errorString();
@@ -94,6 +98,7 @@ bool TcpTransport::send(const QByteArray &bytes, const Peer &destination, quint6
     Peer peer = destination;
     peer.address = normalized(destination.address);
     QTcpSocket *socket = createOutboundSocket(peer);
+    socket->setProxy(QNetworkProxy::NoProxy); // as for listening
     auto *c = new StreamConnection(socket, StreamConnection::Direction::Outbound, peer, settings(), this);
     adopt(c);
     if (!c->send(bytes, error)) {
