@@ -13,10 +13,12 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION comm)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
-# dpkg-shlibdeps finds the libraries the binaries link; what Qt loads at run time it cannot see:
-# the QML modules the pages import and the SQLite driver the account and history storage opens.
+# dpkg-shlibdeps finds the libraries the binaries link; what is loaded at run time it cannot see:
+# the QML modules the pages import, the SQLite driver the account and history storage opens, and
+# libsrtp2 and spandsp, which the media layer opens with the first call that needs them.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-layouts, \
 qml6-module-qtquick-templates, qml6-module-qtquick-window, qml6-module-qtqml-workerscript, \
-qml6-module-qtquick-dialogs, qml6-module-qt-labs-folderlistmodel, libqt6sql6-sqlite")
+qml6-module-qtquick-dialogs, qml6-module-qt-labs-folderlistmodel, libqt6sql6-sqlite, \
+libsrtp2-1, libspandsp2")
 include(CPack)

@@ -2,10 +2,9 @@
 
 #include "media/G711.h"
 
+#include "media/Spandsp.h"
+
 #include <cstdint>
-#include <spandsp/telephony.h>
-// after telephony.h, which defines SPAN_DECLARE
-#include <spandsp/plc.h>
 
 namespace parlo::media {
 
@@ -15,8 +14,10 @@ struct G711Codec::Plc {
 
 G711Codec::G711Codec(Law law)
     : m_law(law)
+    , m_spandsp(Spandsp::get())
     , m_plc(std::make_unique<Plc>()) {
-    plc_init(&m_plc->state);
+    if (m_spandsp)
+        m_spandsp->plcInit(&m_plc->state);
 }
 
 G711Codec::~G711Codec() = default;
@@ -35,14 +36,15 @@ std::vector<int16_t> G711Codec::decode(QByteArrayView payload) {
         const auto c = uint8_t(payload[i]);
         out[size_t(i)] = m_law == Law::Ulaw ? G711::ulawToLinear(c) : G711::alawToLinear(c);
     }
-    if (!out.empty())
-        plc_rx(&m_plc->state, out.data(), int(out.size())); // history for concealment
+    if (!out.empty() && m_spandsp)
+        m_spandsp->plcRx(&m_plc->state, out.data(), int(out.size())); // history for concealment
     return out;
 }
 
 std::vector<int16_t> G711Codec::conceal() {
     std::vector<int16_t> out(size_t(frameSamples()), 0);
-    plc_fillin(&m_plc->state, out.data(), int(out.size()));
+    if (m_spandsp)
+        m_spandsp->plcFillin(&m_plc->state, out.data(), int(out.size()));
     return out;
 }
 

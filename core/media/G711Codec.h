@@ -6,6 +6,8 @@
 
 namespace parlo::media {
 
+struct Spandsp;
+
 // G.711 at 8 kHz (RFC 3551 §4.5.14) with spandsp's pitch-repeating concealment for lost frames.
 // PcmuCodec and PcmaCodec pick the law.
 class G711Codec : public AudioCodec {
@@ -26,6 +28,7 @@ public:
 private:
     struct Plc; // spandsp's plc_state_t is an anonymous struct: held by value in the .cpp
     Law m_law;
+    const Spandsp *m_spandsp; // null when spandsp cannot be loaded: losses are then silence
     std::unique_ptr<Plc> m_plc;
 };
 

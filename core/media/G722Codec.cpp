@@ -1,35 +1,44 @@
 #include "media/G722Codec.h"
 
+#include "media/Spandsp.h"
+
 #include <cstdint>
-#include <spandsp/telephony.h>
-// after telephony.h, which defines SPAN_DECLARE
-#include <spandsp/g722.h>
 
 namespace parlo::media {
 
 G722Codec::G722Codec()
-    : m_encoder(g722_encode_init(nullptr, 64000, 0))
-    , m_decoder(g722_decode_init(nullptr, 64000, 0)) {}
+    : m_spandsp(Spandsp::get()) {
+    if (m_spandsp) {
+        m_encoder = m_spandsp->g722EncodeInit(nullptr, 64000, 0);
+        m_decoder = m_spandsp->g722DecodeInit(nullptr, 64000, 0);
+    }
+}
 
 G722Codec::~G722Codec() {
-    g722_encode_free(m_encoder);
-    g722_decode_free(m_decoder);
+    if (m_encoder)
+        m_spandsp->g722EncodeFree(m_encoder);
+    if (m_decoder)
+        m_spandsp->g722DecodeFree(m_decoder);
 }
 
 QByteArray G722Codec::encode(std::span<const int16_t> samples) {
     std::vector<int16_t> frame(size_t(frameSamples()), 0);
     std::copy_n(samples.begin(), qMin(samples.size(), frame.size()), frame.begin());
     QByteArray out(frameSamples() / 2, '\0'); // two samples per byte at 64 kbit/s
-    const int n =
-        g722_encode(m_encoder, reinterpret_cast<uint8_t *>(out.data()), frame.data(), int(frame.size()));
+    if (!m_encoder)
+        return out;
+    const int n = m_spandsp->g722Encode(m_encoder, reinterpret_cast<uint8_t *>(out.data()), frame.data(),
+                                        int(frame.size()));
     out.resize(n);
     return out;
 }
 
 std::vector<int16_t> G722Codec::decode(QByteArrayView payload) {
     std::vector<int16_t> out(size_t(payload.size()) * 2);
-    const int n = g722_decode(m_decoder, out.data(), reinterpret_cast<const uint8_t *>(payload.data()),
-                              int(payload.size()));
+    if (!m_decoder)
+        return out;
+    const int n = m_spandsp->g722Decode(
+        m_decoder, out.data(), reinterpret_cast<const uint8_t *>(payload.data()), int(payload.size()));
     out.resize(size_t(qMax(n, 0)));
     m_last = out;
     m_lostInRow = 0;

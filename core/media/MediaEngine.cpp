@@ -1,5 +1,6 @@
 #include "media/MediaEngine.h"
 
+#include "media/Spandsp.h"
 #include "media/SrtpContext.h"
 
 #include <QPointer>
@@ -17,7 +18,12 @@ MediaEngine::MediaEngine(QObject *parent)
     // now on a helper thread: on the media thread it would delay every call's start behind it, and
     // in the first secure call's start it would stall that call while the peer's packets pile up.
     // A secure call that starts before it finished waits for it (std::call_once), plain ones don't.
-    m_srtpInit = std::thread([]() { SrtpContext::initializeLibrary(); });
+    // spandsp (G.711 concealment, G.722) is opened there too, so the media thread does not wait
+    // for it to be loaded in the first call.
+    m_srtpInit = std::thread([]() {
+        Spandsp::get();
+        SrtpContext::initializeLibrary();
+    });
 }
 
 MediaEngine::~MediaEngine() {

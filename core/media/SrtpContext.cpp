@@ -1,5 +1,7 @@
 #include "media/SrtpContext.h"
 
+#include "media/SharedLibrary.h"
+
 #include <QLoggingCategory>
 
 #include <cstring>
@@ -15,10 +17,43 @@ struct SrtpContext::Session {
 };
 
 namespace {
+// libsrtp2's functions, loaded with the first secure call (see SharedLibrary: libsrtp2 brings NSS).
+struct Srtp {
+    decltype(&::srtp_init) init = nullptr;
+    decltype(&::srtp_create) create = nullptr;
+    decltype(&::srtp_dealloc) dealloc = nullptr;
+    decltype(&::srtp_protect) protect = nullptr;
+    decltype(&::srtp_unprotect) unprotect = nullptr;
+    decltype(&::srtp_protect_rtcp) protectRtcp = nullptr;
+    decltype(&::srtp_unprotect_rtcp) unprotectRtcp = nullptr;
+    // srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80 is a macro for this one.
+    decltype(&::srtp_crypto_policy_set_rtp_default) setAes128Sha1_80 = nullptr;
+    decltype(&::srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32) setAes128Sha1_32 = nullptr;
+};
+
+// Null when the library cannot be loaded (said once in the log; every SRTP setup then fails).
+const Srtp *srtp() {
+    static const Srtp *const api = []() -> const Srtp * {
+        static SharedLibrary library(PARLO_SRTP2_SONAME);
+        static Srtp s;
+        if (library.resolve(s.init, "srtp_init") && library.resolve(s.create, "srtp_create") &&
+            library.resolve(s.dealloc, "srtp_dealloc") && library.resolve(s.protect, "srtp_protect") &&
+            library.resolve(s.unprotect, "srtp_unprotect") &&
+            library.resolve(s.protectRtcp, "srtp_protect_rtcp") &&
+            library.resolve(s.unprotectRtcp, "srtp_unprotect_rtcp") &&
+            library.resolve(s.setAes128Sha1_80, "srtp_crypto_policy_set_rtp_default") &&
+            library.resolve(s.setAes128Sha1_32, "srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32"))
+            return &s;
+        qCWarning(lcSrtp) << "cannot load" << PARLO_SRTP2_SONAME << ":" << library.errorString();
+        return nullptr;
+    }();
+    return api;
+}
+
 bool initLibrary() {
     static std::once_flag once;
     static bool ok = false;
-    std::call_once(once, []() { ok = srtp_init() == srtp_err_status_ok; });
+    std::call_once(once, []() { ok = srtp() && srtp()->init() == srtp_err_status_ok; });
     return ok;
 }
 
@@ -49,11 +84,11 @@ std::unique_ptr<SrtpContext> SrtpContext::create(Suite suite, const QByteArray &
     srtp_policy_t policy;
     std::memset(&policy, 0, sizeof policy);
     if (suite == Suite::AesCm128HmacSha1_80)
-        srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(&policy.rtp);
+        srtp()->setAes128Sha1_80(&policy.rtp);
     else
-        srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32(&policy.rtp);
+        srtp()->setAes128Sha1_32(&policy.rtp);
     // RFC 4568 §6.2.2: SRTCP keeps the 80-bit tag with either suite.
-    srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(&policy.rtcp);
+    srtp()->setAes128Sha1_80(&policy.rtcp);
     policy.ssrc.type = direction == Direction::Outbound ? ssrc_any_outbound : ssrc_any_inbound;
     QByteArray key = masterKeyAndSalt; // libsrtp wants a mutable pointer
     policy.key = reinterpret_cast<unsigned char *>(key.data());
@@ -63,7 +98,7 @@ std::unique_ptr<SrtpContext> SrtpContext::create(Suite suite, const QByteArray &
 
     std::unique_ptr<SrtpContext> ctx(new SrtpContext(suite, direction));
     ctx->m_session = new Session;
-    const srtp_err_status_t status = srtp_create(&ctx->m_session->handle, &policy);
+    const srtp_err_status_t status = srtp()->create(&ctx->m_session->handle, &policy);
     key.fill('\0');
     if (status != srtp_err_status_ok) {
         qCWarning(lcSrtp) << "srtp_create failed with status" << int(status);
@@ -77,7 +112,7 @@ std::unique_ptr<SrtpContext> SrtpContext::create(Suite suite, const QByteArray &
 SrtpContext::~SrtpContext() {
     if (m_session) {
         if (m_session->handle)
-            srtp_dealloc(m_session->handle);
+            srtp()->dealloc(m_session->handle);
         delete m_session;
     }
 }
@@ -105,7 +140,7 @@ SrtpContext::Error SrtpContext::protectRtp(QByteArray &packet) {
         return Error::Malformed;
     int len = int(packet.size());
     packet.resize(len + kTrailerRoom);
-    const Error e = result(srtp_protect(m_session->handle, packet.data(), &len));
+    const Error e = result(srtp()->protect(m_session->handle, packet.data(), &len));
     packet.resize(e == Error::None ? len : packet.size() - kTrailerRoom);
     return e;
 }
@@ -114,7 +149,7 @@ SrtpContext::Error SrtpContext::unprotectRtp(QByteArray &packet) {
     if (m_direction != Direction::Inbound || packet.size() < 12)
         return Error::Malformed;
     int len = int(packet.size());
-    const Error e = result(srtp_unprotect(m_session->handle, packet.data(), &len));
+    const Error e = result(srtp()->unprotect(m_session->handle, packet.data(), &len));
     if (e == Error::None)
         packet.resize(len);
     return e;
@@ -125,7 +160,7 @@ SrtpContext::Error SrtpContext::protectRtcp(QByteArray &packet) {
         return Error::Malformed;
     int len = int(packet.size());
     packet.resize(len + kTrailerRoom + 4); // + the SRTCP index word
-    const Error e = result(srtp_protect_rtcp(m_session->handle, packet.data(), &len));
+    const Error e = result(srtp()->protectRtcp(m_session->handle, packet.data(), &len));
     packet.resize(e == Error::None ? len : packet.size() - kTrailerRoom - 4);
     return e;
 }
@@ -134,7 +169,7 @@ SrtpContext::Error SrtpContext::unprotectRtcp(QByteArray &packet) {
     if (m_direction != Direction::Inbound || packet.size() < 8)
         return Error::Malformed;
     int len = int(packet.size());
-    const Error e = result(srtp_unprotect_rtcp(m_session->handle, packet.data(), &len));
+    const Error e = result(srtp()->unprotectRtcp(m_session->handle, packet.data(), &len));
     if (e == Error::None)
         packet.resize(len);
     return e;

@@ -28,7 +28,7 @@ check "Package: parlo" grep -qx "Package: parlo" "$TMP/fields"
 depends=$(sed -n 's/^Depends: //p' "$TMP/fields")
 # From dpkg-shlibdeps (linked libraries) and from the hand-written list (loaded at run time).
 for dep in libc6 libqt6core6 libqt6network6 libqt6quick6 qml6-module-qtquick-controls qml6-module-qtquick-layouts \
-    qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel libqt6sql6-sqlite; do
+    qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel libqt6sql6-sqlite libsrtp2-1 libspandsp2; do
     check "Depends on $dep" grep -q "\(^\|, \)$dep\( \|,\|$\)" <<<"$depends"
 done
 echo "$pass passed, $fail failed"

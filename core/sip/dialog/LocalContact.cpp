@@ -2,6 +2,7 @@
 
 #include "sip/transport/TransportLayer.h"
 
+#include <QNetworkProxy>
 #include <QUdpSocket>
 
 namespace parlo::sip {
@@ -12,6 +13,7 @@ QHostAddress outgoingAddressTowards(const QHostAddress &peer) {
     if (peer.isNull())
         return {};
     QUdpSocket probe;
+    probe.setProxy(QNetworkProxy::NoProxy); // a route question; asking for a proxy starts libproxy
     probe.connectToHost(peer, 9);
     if (probe.state() != QAbstractSocket::ConnectedState && !probe.waitForConnected(0))
         return {};

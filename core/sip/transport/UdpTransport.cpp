@@ -3,6 +3,7 @@
 #include "sip/transport/TransportLog.h"
 
 #include <QNetworkDatagram>
+#include <QNetworkProxy>
 #include <QUdpSocket>
 
 namespace parlo::sip {
@@ -14,6 +15,7 @@ UdpTransport::~UdpTransport() = default;
 
 bool UdpTransport::listen(const QHostAddress &address, quint16 port, QString *error) {
     auto *socket = new QUdpSocket(this);
+    socket->setProxy(QNetworkProxy::NoProxy); // as TcpTransport: SIP goes straight to its peers
     if (!socket->bind(address, port)) {
         if (error)
             *error = socket->errorString();
