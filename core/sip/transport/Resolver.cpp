@@ -3,7 +3,6 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <algorithm>
 #include <memory>
 
@@ -223,10 +222,23 @@ struct Resolution : std::enable_shared_from_this<Resolution> {
     }
 };
 
+// Four groups of one to three ASCII digits. Checked by hand: a regular expression here was the
+// one thing that loaded (and JIT-compiled with) PCRE2 in every start-up's registration.
+bool isDottedQuad(QStringView host) {
+    int groups = 0;
+    for (QStringView part : host.split(QLatin1Char('.'))) {
+        if (part.isEmpty() || part.size() > 3 || ++groups > 4)
+            return false;
+        for (QChar c : part)
+            if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+                return false;
+    }
+    return groups == 4;
+}
+
 // Numeric IPv4 (dotted quad only: QHostAddress also takes "1" or "1.2") or IPv6 literal.
 std::optional<QHostAddress> numericHost(const QString &host) {
-    static const QRegularExpression dottedQuad(QStringLiteral("^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$"));
-    if (!host.contains(QLatin1Char(':')) && !dottedQuad.match(host).hasMatch())
+    if (!host.contains(QLatin1Char(':')) && !isDottedQuad(host))
         return std::nullopt;
     QHostAddress a;
     if (!a.setAddress(host))
