@@ -153,22 +153,37 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="211"/>
+        <location filename="../ui/AppSettings.cpp" line="163"/>
+        <source>Recordings can only be saved in a folder on this computer.</source>
+        <translation>Aufnahmen können nur in einem Ordner auf diesem Computer gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AppSettings.cpp" line="166"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>Den Ordner %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AppSettings.cpp" line="170"/>
+        <source>Parlo cannot save files in %1. Choose a folder you can write to.</source>
+        <translation>Parlo kann in %1 keine Dateien speichern. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AppSettings.cpp" line="246"/>
         <source>Opus (wideband, 48 kHz)</source>
         <translation>Opus (Breitband, 48 kHz)</translation>
     </message>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="213"/>
+        <location filename="../ui/AppSettings.cpp" line="248"/>
         <source>G.722 (wideband, 16 kHz)</source>
         <translation>G.722 (Breitband, 16 kHz)</translation>
     </message>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="215"/>
+        <location filename="../ui/AppSettings.cpp" line="250"/>
         <source>G.711 µ-law (PCMU, 8 kHz)</source>
         <translation>G.711 µ-law (PCMU, 8 kHz)</translation>
     </message>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="217"/>
+        <location filename="../ui/AppSettings.cpp" line="252"/>
         <source>G.711 A-law (PCMA, 8 kHz)</source>
         <translation>G.711 A-law (PCMA, 8 kHz)</translation>
     </message>
@@ -199,12 +214,12 @@
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location filename="../ui/AudioSettings.cpp" line="262"/>
+        <location filename="../ui/AudioSettings.cpp" line="290"/>
         <source>The microphone “%1” cannot be opened.</source>
         <translation>Das Mikrofon „%1“ lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/AudioSettings.cpp" line="333"/>
+        <location filename="../ui/AudioSettings.cpp" line="361"/>
         <source>The speaker “%1” cannot be opened.</source>
         <translation>Der Lautsprecher „%1“ lässt sich nicht öffnen.</translation>
     </message>
@@ -660,17 +675,17 @@
         <translation>Es gibt keine Kontakte zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="352"/>
+        <location filename="../ui/ContactController.cpp" line="353"/>
         <source>The contacts could not be written to %1: %2</source>
         <translation>Die Kontakte konnten nicht in %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="358"/>
+        <location filename="../ui/ContactController.cpp" line="359"/>
         <source>Exported to %1: %2 contacts.</source>
         <translation>Nach %1 exportiert: %2 Kontakte.</translation>
     </message>
     <message>
-        <location filename="../ui/ContactController.cpp" line="367"/>
+        <location filename="../ui/ContactController.cpp" line="368"/>
         <source>Parlo contacts</source>
         <translation>Parlo-Kontakte</translation>
     </message>
@@ -811,205 +826,205 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="21"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="22"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="87"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="84"/>
         <source>Delete contact</source>
         <translation>Kontakt löschen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="93"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="90"/>
         <source>Delete %1 from your contacts?</source>
         <translation>%1 aus Ihren Kontakten löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="103"/>
-        <location filename="../ui/qml/ContactsPage.qml" line="214"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="100"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="211"/>
         <source>New message</source>
         <translation>Neue Nachricht</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="121"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="118"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="127"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="124"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="138"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="135"/>
         <source>sip:bob@example.com</source>
         <translation>sip:bob@example.com</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="139"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="136"/>
         <source>Address to write to</source>
         <translation>Adresse, an die geschrieben wird</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="150"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="147"/>
         <source>Import contacts</source>
         <translation>Kontakte importieren</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="152"/>
-        <location filename="../ui/qml/ContactsPage.qml" line="161"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="149"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="158"/>
         <source>vCard files (*.vcf *.vcard)</source>
         <translation>vCard-Dateien (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="152"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="149"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="158"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="155"/>
         <source>Export contacts</source>
         <translation>Kontakte exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="170"/>
-        <location filename="../ui/qml/ContactsPage.qml" line="187"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="167"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="184"/>
         <source>Voicemail number</source>
         <translation>Mailbox-Nummer</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="180"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="177"/>
         <source>The number that calls your mailbox. Leave it empty to call your own address, which most providers connect to the mailbox.</source>
         <translation>Die Nummer, die Ihre Mailbox anruft. Lassen Sie sie leer, um Ihre eigene Adresse anzurufen – die meisten Anbieter verbinden dann mit der Mailbox.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="186"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="183"/>
         <source>For example *98</source>
         <translation>Zum Beispiel *98</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="215"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="212"/>
         <source>Write a message to any address</source>
         <translation>Eine Nachricht an eine beliebige Adresse schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="220"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="217"/>
         <source>Add contact</source>
         <translation>Kontakt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="228"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="225"/>
         <source>More: import and export contacts</source>
         <translation>Mehr: Kontakte importieren und exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="237"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="234"/>
         <source>Import contacts (vCard)…</source>
         <translation>Kontakte importieren (vCard) …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="246"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="243"/>
         <source>Export contacts (vCard)…</source>
         <translation>Kontakte exportieren (vCard) …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="274"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="271"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="286"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="283"/>
         <source>Call voicemail: %1</source>
         <translation>Mailbox anrufen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="293"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="290"/>
         <source>Number…</source>
         <translation>Nummer …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="294"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="291"/>
         <source>Set the voicemail number</source>
         <translation>Mailbox-Nummer festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="308"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="305"/>
         <source>New messages from %1 (%2)</source>
         <translation>Neue Nachrichten von %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="324"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="321"/>
         <source>Search name, address or number</source>
         <translation>Name, Adresse oder Nummer suchen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="325"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="322"/>
         <source>Search contacts</source>
         <translation>Kontakte durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="345"/>
-        <source>No contacts yet. Add the people you call often with &quot;Add contact&quot;.</source>
-        <translation>Noch keine Kontakte. Fügen Sie die Menschen, die Sie oft anrufen, mit „Kontakt hinzufügen“ hinzu.</translation>
+        <location filename="../ui/qml/ContactsPage.qml" line="342"/>
+        <source>No contacts yet. Add the people you call often with &quot;Add contact&quot;, or import an address book (a vCard file) from the &quot;⋮&quot; menu.</source>
+        <translation>Noch keine Kontakte. Fügen Sie die Menschen, die Sie oft anrufen, mit „Kontakt hinzufügen“ hinzu oder importieren Sie ein Adressbuch (eine vCard-Datei) über das Menü „⋮“.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="346"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="343"/>
         <source>No contact matches &quot;%1&quot;.</source>
         <translation>Kein Kontakt passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="391"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="388"/>
         <source>Remove %1 from favourites</source>
         <translation>%1 aus den Favoriten entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="392"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="389"/>
         <source>Add %1 to favourites</source>
         <translation>%1 zu den Favoriten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="446"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="443"/>
         <source>Call</source>
         <translation>Anrufen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="448"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="445"/>
         <source>Call %1</source>
         <translation>%1 anrufen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="454"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="451"/>
         <source>Message (%1 new)</source>
         <translation>Nachricht (%1 neu)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="454"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="451"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="456"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="453"/>
         <source>Message %1</source>
         <translation>Nachricht an %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="461"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="458"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="462"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="459"/>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="467"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="464"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/ContactsPage.qml" line="468"/>
+        <location filename="../ui/qml/ContactsPage.qml" line="465"/>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
@@ -1201,32 +1216,32 @@
         <translation>Anrufliste</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="83"/>
+        <location filename="../ui/qml/HomePage.qml" line="148"/>
         <source>Contacts (%1)</source>
         <translation>Kontakte (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="83"/>
+        <location filename="../ui/qml/HomePage.qml" line="148"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="103"/>
+        <location filename="../ui/qml/HomePage.qml" line="148"/>
         <source>Call</source>
         <translation>Anruf</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="103"/>
+        <location filename="../ui/qml/HomePage.qml" line="148"/>
         <source>Dialer</source>
         <translation>Wählen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="103"/>
+        <location filename="../ui/qml/HomePage.qml" line="148"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../ui/qml/HomePage.qml" line="103"/>
+        <location filename="../ui/qml/HomePage.qml" line="148"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1548,29 +1563,29 @@
 <context>
     <name>IncomingCallNotification</name>
     <message>
-        <location filename="../app/gui/IncomingCallNotification.cpp" line="70"/>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="74"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/IncomingCallNotification.cpp" line="77"/>
-        <location filename="../app/gui/IncomingCallNotification.cpp" line="83"/>
-        <location filename="../app/gui/IncomingCallNotification.cpp" line="96"/>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="81"/>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="87"/>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="100"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
     <message>
-        <location filename="../app/gui/IncomingCallNotification.cpp" line="79"/>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="83"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/IncomingCallNotification.cpp" line="79"/>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="83"/>
         <source>Answer</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../app/gui/IncomingCallNotification.cpp" line="80"/>
+        <location filename="../app/gui/IncomingCallNotification.cpp" line="84"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
@@ -1866,181 +1881,211 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="10"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="11"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="58"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="64"/>
         <source>Calls</source>
         <translation>Anrufe</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="63"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="69"/>
         <source>Do not disturb</source>
         <translation>Nicht stören</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="69"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="75"/>
         <source>Incoming calls are turned away as busy.</source>
         <translation>Eingehende Anrufe werden als besetzt abgewiesen.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="75"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="81"/>
         <source>Answer calls automatically</source>
         <translation>Anrufe automatisch annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="84"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="90"/>
         <source>after</source>
         <translation>nach</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="93"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="99"/>
         <source>Seconds before answering automatically</source>
         <translation>Sekunden bis zur automatischen Annahme</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="97"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="103"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="104"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="110"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="107"/>
-        <location filename="../ui/qml/SettingsPage.qml" line="125"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="113"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="131"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="114"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="120"/>
         <source>No microphone found. Plug one in: it shows up here at once.</source>
         <translation>Kein Mikrofon gefunden. Schließen Sie eines an: Es erscheint hier sofort.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="131"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="137"/>
         <source>Level</source>
         <translation>Pegel</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="139"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="145"/>
         <source>Microphone level</source>
         <translation>Mikrofonpegel</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="143"/>
-        <location filename="../ui/qml/SettingsPage.qml" line="163"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="149"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="169"/>
         <source>Speaker</source>
         <translation>Lautsprecher</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="150"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="156"/>
         <source>No speaker or headset found. Plug one in: it shows up here at once.</source>
         <translation>Kein Lautsprecher oder Headset gefunden. Schließen Sie eines an: Es erscheint hier sofort.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="167"/>
-        <location filename="../ui/qml/SettingsPage.qml" line="192"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="173"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="198"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="169"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="175"/>
         <source>Play a test tone on the speaker</source>
         <translation>Testton auf dem Lautsprecher abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="175"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="181"/>
         <source>Ringtone</source>
         <translation>Klingelton</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="188"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="194"/>
         <source>Ringtone device</source>
         <translation>Gerät für den Klingelton</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="194"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="200"/>
         <source>Play a test tone on the ringtone device</source>
         <translation>Testton auf dem Gerät für den Klingelton abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="210"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="214"/>
+        <source>Call recordings are saved in</source>
+        <translation>Gesprächsaufnahmen werden gespeichert in</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="227"/>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="228"/>
+        <source>Choose the folder for call recordings</source>
+        <translation>Ordner für Gesprächsaufnahmen auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="234"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="235"/>
+        <source>Save call recordings in the default folder</source>
+        <translation>Gesprächsaufnahmen im Standardordner speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="253"/>
+        <source>Folder for call recordings</source>
+        <translation>Ordner für Gesprächsaufnahmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/SettingsPage.qml" line="260"/>
         <source>Codecs and security</source>
         <translation>Codecs und Sicherheit</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="213"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="263"/>
         <source>Codecs are offered in this order; the first one both sides know is used.</source>
         <translation>Die Codecs werden in dieser Reihenfolge angeboten; verwendet wird der erste, den beide Seiten kennen.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="232"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="282"/>
         <source>Up</source>
         <translation>Hoch</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="234"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="284"/>
         <source>Move %1 up</source>
         <translation>%1 nach oben schieben</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="239"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="289"/>
         <source>Down</source>
         <translation>Runter</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="241"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="291"/>
         <source>Move %1 down</source>
         <translation>%1 nach unten schieben</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="247"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="297"/>
         <source>Call encryption (SRTP)</source>
         <translation>Verschlüsselung der Gespräche (SRTP)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="255"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="305"/>
         <source>Off: never encrypt the audio</source>
         <translation>Aus: Audio nie verschlüsseln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="256"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="306"/>
         <source>When possible: encrypt if the other side can</source>
         <translation>Wenn möglich: verschlüsseln, sofern die Gegenseite es kann</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="257"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="307"/>
         <source>Required: calls without encryption fail</source>
         <translation>Erforderlich: Anrufe ohne Verschlüsselung scheitern</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="265"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="315"/>
         <source>Call encryption</source>
         <translation>Verschlüsselung der Gespräche</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="271"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="321"/>
         <source>Language and start</source>
         <translation>Sprache und Start</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="274"/>
-        <location filename="../ui/qml/SettingsPage.qml" line="292"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="324"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="342"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="283"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="333"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="299"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="349"/>
         <source>Start minimised to the tray</source>
         <translation>Minimiert im Infobereich starten</translation>
     </message>
@@ -2361,108 +2406,108 @@
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="26"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="27"/>
         <source>online</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="28"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="29"/>
         <source>signing in…</source>
         <translation>meldet sich an …</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="30"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="31"/>
         <source>cannot sign in, retrying</source>
         <translation>Anmeldung gescheitert, neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="32"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="33"/>
         <source>cannot sign in</source>
         <translation>Anmeldung gescheitert</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="37"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="38"/>
         <source>offline</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
         <location filename="../app/gui/TrayIcon.cpp" line="99"/>
-        <location filename="../app/gui/TrayIcon.cpp" line="155"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="165"/>
         <source>Show window</source>
         <translation>Fenster zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="100"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="101"/>
         <source>Answer</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="106"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="108"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="111"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="113"/>
         <source>Do not disturb</source>
         <translation>Nicht stören</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="120"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="121"/>
         <source>Quit Parlo</source>
         <translation>Parlo beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="155"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="165"/>
         <source>Hide window</source>
         <translation>Fenster verbergen</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="219"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="229"/>
         <source>Parlo</source>
         <translation>Parlo</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="225"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="235"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="229"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="239"/>
         <source>No account set up</source>
         <translation>Kein Konto eingerichtet</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="232"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="242"/>
         <source>Do not disturb: calls are turned away</source>
         <translation>Nicht stören: Anrufe werden abgewiesen</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="235"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="245"/>
         <source>1 missed call</source>
         <translation>1 verpasster Anruf</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="235"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="245"/>
         <source>%1 missed calls</source>
         <translation>%1 verpasste Anrufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="258"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="268"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="259"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="269"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="295"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="300"/>
         <source>Parlo is still running</source>
         <translation>Parlo läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="296"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="301"/>
         <source>Parlo stays in the tray to take your calls. To quit, use Quit Parlo in its menu.</source>
         <translation>Parlo bleibt im Infobereich, um Ihre Anrufe anzunehmen. Zum Beenden wählen Sie „Parlo beenden“ in seinem Menü.</translation>
     </message>
@@ -2526,12 +2571,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="50"/>
+        <location filename="../app/main.cpp" line="46"/>
         <source>Parlo, a SIP softphone.</source>
         <translation>Parlo, ein SIP-Softphone.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="55"/>
+        <location filename="../app/main.cpp" line="51"/>
         <source>A sip:, sips:, tel: or callto: address to call.</source>
         <translation>Eine anzurufende sip:-, sips:-, tel:- oder callto:-Adresse.</translation>
     </message>

@@ -1,12 +1,17 @@
 #include "AppSettings.h"
 
+#include "CallItem.h"
 #include "call/CallManager.h"
 #include "sdp/MediaCapabilities.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QSettings>
+#include <QTemporaryFile>
+#include <QUrl>
 
 Q_LOGGING_CATEGORY(lcAppSettings, "parlo.ui.settings")
 
@@ -19,6 +24,7 @@ const QString kLanguage = QStringLiteral("app/language");
 const QString kTrayHint = QStringLiteral("app/trayHintShown");
 const QString kCodecs = QStringLiteral("media/codecs");
 const QString kSrtp = QStringLiteral("media/srtp");
+const QString kRecordings = QStringLiteral("calls/recordingsFolder");
 
 // The audio codecs we can offer, in the default order (telephone-event is not a choice).
 QStringList knownCodecs() {
@@ -95,6 +101,7 @@ void AppSettings::load() {
     m_srtp = srtp == QLatin1String("off")         ? SrtpPolicy::Off
              : srtp == QLatin1String("mandatory") ? SrtpPolicy::Mandatory
                                                   : SrtpPolicy::Optional;
+    m_recordingsFolder = s->value(kRecordings).toString();
 }
 
 void AppSettings::save(const QString &key, const QVariant &value) {
@@ -136,6 +143,34 @@ void AppSettings::setStartMinimized(bool on) {
     m_startMinimized = on;
     save(kStartMinimized, on);
     Q_EMIT startMinimizedChanged();
+}
+
+void AppSettings::setRecordingsFolder(const QString &folder) {
+    const QString clean = folder.isEmpty() ? QString() : QDir::cleanPath(folder);
+    if (clean == m_recordingsFolder)
+        return;
+    m_recordingsFolder = clean;
+    save(kRecordings, clean);
+    Q_EMIT recordingsFolderChanged();
+}
+
+QString AppSettings::defaultRecordingsFolder() const {
+    return CallItem::defaultRecordingsFolder();
+}
+
+QString AppSettings::chooseRecordingsFolder(const QUrl &folder) {
+    if (!folder.isLocalFile())
+        return tr("Recordings can only be saved in a folder on this computer.");
+    const QString path = QDir::cleanPath(folder.toLocalFile());
+    if (!QFileInfo(path).isDir())
+        return tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(path));
+    // Asked by writing, not by permission bits: ACLs and read-only mounts say otherwise.
+    QTemporaryFile probe(path + QStringLiteral("/.parlo-XXXXXX"));
+    if (!probe.open())
+        return tr("Parlo cannot save files in %1. Choose a folder you can write to.")
+            .arg(QDir::toNativeSeparators(path));
+    setRecordingsFolder(path == defaultRecordingsFolder() ? QString() : path);
+    return {};
 }
 
 void AppSettings::setTrayAvailable(bool available) {

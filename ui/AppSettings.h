@@ -38,6 +38,10 @@ class AppSettings : public QObject {
     // start minimised to, and closing the window quits.
     Q_PROPERTY(bool trayAvailable READ trayAvailable WRITE setTrayAvailable NOTIFY trayAvailableChanged)
     Q_PROPERTY(SrtpPolicy srtpPolicy READ srtpPolicy WRITE setSrtpPolicy NOTIFY srtpPolicyChanged)
+    // Where call recordings are saved; empty: defaultRecordingsFolder.
+    Q_PROPERTY(QString recordingsFolder READ recordingsFolder WRITE setRecordingsFolder NOTIFY
+                   recordingsFolderChanged)
+    Q_PROPERTY(QString defaultRecordingsFolder READ defaultRecordingsFolder CONSTANT)
 public:
     // Mirrors parlo::sdp::SrtpPolicy for QML.
     enum class SrtpPolicy { Off, Optional, Mandatory };
@@ -71,6 +75,13 @@ public:
     void setTrayAvailable(bool available);
     SrtpPolicy srtpPolicy() const { return m_srtp; }
     void setSrtpPolicy(SrtpPolicy policy);
+    QString recordingsFolder() const { return m_recordingsFolder; }
+    void setRecordingsFolder(const QString &folder);
+    QString defaultRecordingsFolder() const;
+
+    // Takes a folder picked in a file dialog as the recordings folder when recordings can be
+    // written there; otherwise keeps the current one and returns why not, in words for the user.
+    Q_INVOKABLE QString chooseRecordingsFolder(const QUrl &folder);
 
     // Moves the codec at index from to index to (move up/down in the list).
     Q_INVOKABLE void moveCodec(int from, int to);
@@ -102,6 +113,7 @@ Q_SIGNALS:
     void codecLabelsChanged();
     void srtpPolicyChanged();
     void trayAvailableChanged();
+    void recordingsFolderChanged();
 
 private:
     void load();
@@ -117,6 +129,7 @@ private:
     QString m_language;
     QStringList m_codecs;
     SrtpPolicy m_srtp = SrtpPolicy::Optional;
+    QString m_recordingsFolder;
     QTranslator m_translator;
     bool m_translatorInstalled = false;
     QList<QPointer<QQmlEngine>> m_engines;

@@ -12,10 +12,13 @@
 #include "sip/dialog/UasCore.h"
 #include "sip/transport/Resolver.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 #include <cmath>
+#include <unistd.h>
 
 using namespace parlo;
 using namespace parlo::sip;
@@ -140,6 +143,49 @@ private Q_SLOTS:
         QCOMPARE(s.codecOrder(), QStringList({"PCMA", "G722", "opus", "PCMU"}));
         s.moveCodec(0, 7); // out of range: nothing
         QCOMPARE(s.codecOrder(), QStringList({"PCMA", "G722", "opus", "PCMU"}));
+    }
+
+    // The recordings folder: a folder picked in the dialog is taken only where files can be
+    // written, survives a restart, and "Default" goes back to the default folder.
+    void recordingsFolder() {
+        QTemporaryDir recordings;
+        {
+            AppSettings s(file);
+            QCOMPARE(s.recordingsFolder(), QString());
+            QVERIFY(s.defaultRecordingsFolder().endsWith(QLatin1String("/Parlo")) ||
+                    s.defaultRecordingsFolder().endsWith(QLatin1String("/Recordings")));
+            QSignalSpy changed(&s, &AppSettings::recordingsFolderChanged);
+
+            QVERIFY(s.chooseRecordingsFolder(QUrl(QStringLiteral("https://example.com/calls/")))
+                        .contains(QLatin1String("on this computer")));
+            QVERIFY(
+                s.chooseRecordingsFolder(QUrl::fromLocalFile(recordings.filePath(QStringLiteral("missing"))))
+                    .contains(QLatin1String("does not exist")));
+            QDir(recordings.path()).mkdir(QStringLiteral("locked"));
+            const QString locked = recordings.filePath(QStringLiteral("locked"));
+            QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+            if (::geteuid() == 0) {
+                // root writes anywhere: /proc stands in for the locked folder
+                QVERIFY(s.chooseRecordingsFolder(QUrl::fromLocalFile(QStringLiteral("/proc/self")))
+                            .contains(QLatin1String("cannot save files")));
+            } else {
+                QVERIFY(s.chooseRecordingsFolder(QUrl::fromLocalFile(locked))
+                            .contains(QLatin1String("cannot save files")));
+            }
+            QCOMPARE(changed.size(), 0);
+            QCOMPARE(s.recordingsFolder(), QString());
+
+            QCOMPARE(s.chooseRecordingsFolder(QUrl::fromLocalFile(recordings.path() + QStringLiteral("/"))),
+                     QString());
+            QCOMPARE(s.recordingsFolder(), QDir::cleanPath(recordings.path()));
+            QCOMPARE(changed.size(), 1);
+            // No probe file left behind.
+            QCOMPARE(QDir(recordings.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+        }
+        AppSettings again(file);
+        QCOMPARE(again.recordingsFolder(), QDir::cleanPath(recordings.path()));
+        again.setRecordingsFolder(QString()); // "Default"
+        QCOMPARE(AppSettings(file).recordingsFolder(), QString());
     }
 
     void doNotDisturbTurnsCallsAway() {

@@ -153,7 +153,7 @@ Item {
             const h = make()
             const empty = child(h.page, "contactsEmptyState")
             verify(empty.visible)
-            compare(empty.text, "No contacts yet. Add the people you call often with \"Add contact\".")
+            compare(empty.text, "No contacts yet. Add the people you call often with \"Add contact\", or import an address book (a vCard file) from the \"⋮\" menu.")
 
             mouseClick(child(h.page, "addContactButton"))
             tryVerify(() => findChild(h.page, "contactNameField") !== null)

@@ -36,6 +36,7 @@ Item {
             AppSettings.codecOrder = ["opus", "G722", "PCMU", "PCMA"]
             AppSettings.srtpPolicy = AppSettings.Optional
             AppSettings.trayAvailable = false
+            AppSettings.recordingsFolder = ""
         }
         function init() { reset() }
         function cleanup() { reset() }
@@ -87,6 +88,33 @@ Item {
             compare(AppSettings.srtpPolicy, AppSettings.Mandatory)
             AppSettings.srtpPolicy = AppSettings.Off
             compare(combo.currentIndex, 0)
+        }
+
+        function test_recordingsFolder() {
+            const page = createTemporaryObject(pageComponent, root)
+            const text = child(page, "recordingsFolderText")
+            const reset = child(page, "defaultRecordingsFolderButton")
+            compare(text.text, AppSettings.defaultRecordingsFolder)
+            verify(!reset.visible)
+            // "Choose…" opens the folder dialog.
+            const dialog = child(page, "recordingsFolderDialog")
+            mouseClick(child(page, "chooseRecordingsFolderButton"))
+            tryCompare(dialog, "visible", true)
+            dialog.reject()
+            tryCompare(dialog, "visible", false)
+            // A folder that cannot be used keeps the old one and says why.
+            page.chooseRecordingsFolder("file:///nonexistent-parlo-folder")
+            compare(child(page, "recordingsFolderError").text, "The folder /nonexistent-parlo-folder does not exist.")
+            compare(text.text, AppSettings.defaultRecordingsFolder)
+            // One that can be used shows, and "Default" goes back.
+            page.chooseRecordingsFolder("file:///tmp")
+            compare(child(page, "recordingsFolderError").text, "")
+            compare(AppSettings.recordingsFolder, "/tmp")
+            compare(text.text, "/tmp")
+            verify(reset.visible)
+            mouseClick(reset)
+            compare(AppSettings.recordingsFolder, "")
+            compare(text.text, AppSettings.defaultRecordingsFolder)
         }
 
         function test_startMinimizedOnlyWithATray() {

@@ -339,7 +339,7 @@ Page {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
                 text: !AppStorage.ready ? AppStorage.errorText
-                      : page.contacts.count === 0 ? qsTr("No contacts yet. Add the people you call often with \"Add contact\".")
+                      : page.contacts.count === 0 ? qsTr("No contacts yet. Add the people you call often with \"Add contact\", or import an address book (a vCard file) from the \"⋮\" menu.")
                       : qsTr("No contact matches \"%1\".").arg(filtered.searchText)
             }
 

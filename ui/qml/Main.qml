@@ -28,6 +28,7 @@ ApplicationWindow {
     CallController {
         id: callController
         accounts: accountModel
+        recordingsFolder: AppSettings.recordingsFolder
     }
     // The far end of the welcome page's test call; runs only while it is needed.
     EchoService {

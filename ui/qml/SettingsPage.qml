@@ -1,10 +1,12 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Parlo.Ui
 
-// The app's preferences: how calls are taken, the sound devices, codecs and encryption, language
-// and start-up. Every change is saved at once (AppSettings, AudioSettings).
+// The app's preferences: how calls are taken and where their recordings go, the sound devices,
+// codecs and encryption, language and start-up. Every change is saved at once (AppSettings,
+// AudioSettings).
 Page {
     id: page
     title: qsTr("Settings")
@@ -24,6 +26,11 @@ Page {
             font.bold: true
             Accessible.role: Accessible.Heading
         }
+    }
+
+    // A folder picked for the recordings: taken when recordings can be saved there, else the reason.
+    function chooseRecordingsFolder(folder) {
+        recordingsError.text = AppSettings.chooseRecordingsFolder(folder)
     }
 
     component SectionTitle: Label {
@@ -96,6 +103,50 @@ Page {
                     Layout.fillWidth: true
                     text: qsTr("seconds")
                 }
+            }
+
+            Label {
+                text: qsTr("Call recordings are saved in")
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    objectName: "recordingsFolderText"
+                    Layout.fillWidth: true
+                    elide: Text.ElideMiddle
+                    text: AppSettings.recordingsFolder.length > 0 ? AppSettings.recordingsFolder
+                                                                  : AppSettings.defaultRecordingsFolder
+                }
+                Button {
+                    objectName: "chooseRecordingsFolderButton"
+                    text: qsTr("Choose…")
+                    Accessible.name: qsTr("Choose the folder for call recordings")
+                    onClicked: recordingsDialog.open()
+                }
+                Button {
+                    objectName: "defaultRecordingsFolderButton"
+                    visible: AppSettings.recordingsFolder.length > 0
+                    text: qsTr("Default")
+                    Accessible.name: qsTr("Save call recordings in the default folder")
+                    onClicked: {
+                        recordingsError.text = ""
+                        AppSettings.recordingsFolder = ""
+                    }
+                }
+            }
+            Label {
+                id: recordingsError
+                objectName: "recordingsFolderError"
+                Layout.fillWidth: true
+                visible: text.length > 0
+                wrapMode: Text.WordWrap
+                color: "#c62828"
+            }
+            FolderDialog {
+                id: recordingsDialog
+                objectName: "recordingsFolderDialog"
+                title: qsTr("Folder for call recordings")
+                onAccepted: page.chooseRecordingsFolder(selectedFolder)
             }
 
             // ---- Audio
