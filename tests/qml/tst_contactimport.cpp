@@ -1,5 +1,6 @@
 #include "AppStorage.h"
 #include "ContactController.h"
+#include "ScratchAppStorage.h"
 #include "storage/ContactStore.h"
 #include "storage/VCard.h"
 
@@ -17,13 +18,7 @@ using parlo::storage::VCard;
 class TestContactImport : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() {
-        QVERIFY(m_dir.isValid());
-        // Before AppStorage opens its database.
-        qputenv("XDG_DATA_HOME", m_dir.path().toLocal8Bit());
-        qputenv("XDG_CONFIG_HOME", m_dir.path().toLocal8Bit());
-        QVERIFY(AppStorage::instance()->isReady());
-    }
+    void initTestCase() { QVERIFY(openScratchAppStorage(m_dir)); }
 
     void init() {
         for (const Contact &c : store()->list())

@@ -2,6 +2,7 @@
 #include "AppStorage.h"
 #include "MessageController.h"
 #include "MessageModel.h"
+#include "ScratchAppStorage.h"
 #include "account/AccountSettings.h"
 #include "account/UserAgent.h"
 #include "sip/dialog/Pager.h"
@@ -23,11 +24,7 @@ class TestMessageController : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() {
-        QVERIFY(m_dir.isValid());
-        // Before AppStorage opens its database.
-        qputenv("XDG_DATA_HOME", m_dir.path().toLocal8Bit());
-        qputenv("XDG_CONFIG_HOME", m_dir.path().toLocal8Bit());
-        QVERIFY(AppStorage::instance()->isReady());
+        QVERIFY(openScratchAppStorage(m_dir));
 
         m_accounts.setSettingsFile(m_dir.filePath(QStringLiteral("accounts.ini")));
         m_accounts.start();

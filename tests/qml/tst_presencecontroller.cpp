@@ -2,6 +2,7 @@
 #include "AppStorage.h"
 #include "ContactListModel.h"
 #include "PresenceController.h"
+#include "ScratchAppStorage.h"
 #include "VoicemailIndicator.h"
 #include "account/AccountSettings.h"
 #include "account/UserAgent.h"
@@ -26,10 +27,7 @@ class TestPresenceController : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() {
-        QVERIFY(m_dir.isValid());
-        qputenv("XDG_DATA_HOME", m_dir.path().toLocal8Bit());
-        qputenv("XDG_CONFIG_HOME", m_dir.path().toLocal8Bit());
-        QVERIFY(AppStorage::instance()->isReady());
+        QVERIFY(openScratchAppStorage(m_dir));
 
         QVERIFY(m_server.listen(QHostAddress::LocalHost, 0));
         m_serverPort = m_server.transport()->localEndpoint(TransportProtocol::Udp).port;
