@@ -6,10 +6,12 @@
 #include "IncomingCallNotification.h"
 #include "LaunchUri.h"
 #include "SingleInstance.h"
+#include "TrayHost.h"
 #include "TrayIcon.h"
+#include "TrayPlugin.h"
 
-#include <QApplication>
 #include <QCommandLineParser>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -30,13 +32,17 @@ void openInWindow(QObject *root, const QString &uri) {
 } // namespace
 
 int main(int argc, char *argv[]) {
-    // QApplication (not QGuiApplication): the tray icon's menu is a widget.
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Parlo"));
-    QApplication::setOrganizationName(QStringLiteral("Parlo"));
-    QApplication::setApplicationVersion(QStringLiteral(PARLO_VERSION));
+    // The tray icon and its menu are Qt Widgets, and then the application is a QApplication: both
+    // come from a module loaded only where the desktop has a tray. Elsewhere Qt Widgets stays out
+    // of the process (about 3 MB of it).
+    const std::unique_ptr<TrayPlugin> trayPlugin = TrayHost::present() ? TrayPlugin::load() : nullptr;
+    const std::unique_ptr<QGuiApplication> app(trayPlugin ? trayPlugin->createApplication(argc, argv)
+                                                          : new QGuiApplication(argc, argv));
+    QGuiApplication::setApplicationName(QStringLiteral("Parlo"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Parlo"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(PARLO_VERSION));
     // Lets Wayland compositors and docks match the window to the desktop file and its icon.
-    QApplication::setDesktopFileName(QStringLiteral("org.parlo.Parlo"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.parlo.Parlo"));
 
     // The language chosen in the settings, or the system's; switchable at run time.
     AppSettings *settings = AppSettings::instance();
@@ -50,7 +56,7 @@ int main(int argc, char *argv[]) {
         QStringLiteral("uri"),
         QCoreApplication::translate("main", "A sip:, sips:, tel: or callto: address to call."),
         QStringLiteral("[uri]"));
-    parser.process(app);
+    parser.process(*app);
     const QString uri = parlo::LaunchUri::fromArguments(parser.positionalArguments());
 
     // A link clicked while Parlo runs goes to the running app, which calls it; this launch ends.
@@ -63,18 +69,20 @@ int main(int argc, char *argv[]) {
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
-    TrayIcon tray(settings);
+    TrayIcon tray(settings, trayPlugin ? trayPlugin->viewFactory() : TrayViewFactory());
     settings->setTrayAvailable(tray.isAvailable());
+    qCDebug(lcApp) << (tray.isAvailable() ? "tray icon from" : "no tray")
+                   << (trayPlugin ? trayPlugin->fileName() : QString());
     // With a tray the window closes into it; Quit in the tray menu ends the app.
     if (tray.isAvailable())
-        QApplication::setQuitOnLastWindowClosed(false);
+        QGuiApplication::setQuitOnLastWindowClosed(false);
 
     QQmlApplicationEngine engine;
     settings->addEngine(&engine);
     // Qt 6.4 has no loadFromModule(); the module's files live under this import path.
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     QObject::connect(
-        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, []() { QCoreApplication::exit(1); },
+        &engine, &QQmlApplicationEngine::objectCreationFailed, app.get(), []() { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Parlo/Ui/qml/Main.qml")));
     if (engine.rootObjects().isEmpty())
@@ -105,5 +113,5 @@ int main(int argc, char *argv[]) {
         qCDebug(lcApp) << "started with" << uri;
         QMetaObject::invokeMethod(root, "openUri", Q_ARG(QVariant, uri));
     }
-    return app.exec();
+    return QGuiApplication::exec();
 }

@@ -10,7 +10,7 @@ BUILD="build-essential cmake ninja-build pkg-config git
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml qml6-module-qtqml-workerscript
   qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
-  libgl-dev
+  libgl-dev libxcb1-dev
   qt6-multimedia-dev libopus-dev libspeexdsp-dev libspandsp-dev libsrtp2-dev"
 
 TESTS="kamailio kamailio-tls-modules kamailio-presence-modules kamailio-utils-modules

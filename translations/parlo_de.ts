@@ -1881,211 +1881,211 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="11"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="12"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="64"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="65"/>
         <source>Calls</source>
         <translation>Anrufe</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="69"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="70"/>
         <source>Do not disturb</source>
         <translation>Nicht stören</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="75"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="76"/>
         <source>Incoming calls are turned away as busy.</source>
         <translation>Eingehende Anrufe werden als besetzt abgewiesen.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="81"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="82"/>
         <source>Answer calls automatically</source>
         <translation>Anrufe automatisch annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="90"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="91"/>
         <source>after</source>
         <translation>nach</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="99"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="100"/>
         <source>Seconds before answering automatically</source>
         <translation>Sekunden bis zur automatischen Annahme</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="103"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="104"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="110"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="155"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="113"/>
-        <location filename="../ui/qml/SettingsPage.qml" line="131"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="158"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="176"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="120"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="165"/>
         <source>No microphone found. Plug one in: it shows up here at once.</source>
         <translation>Kein Mikrofon gefunden. Schließen Sie eines an: Es erscheint hier sofort.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="137"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="182"/>
         <source>Level</source>
         <translation>Pegel</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="145"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="190"/>
         <source>Microphone level</source>
         <translation>Mikrofonpegel</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="149"/>
-        <location filename="../ui/qml/SettingsPage.qml" line="169"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="194"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="214"/>
         <source>Speaker</source>
         <translation>Lautsprecher</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="156"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="201"/>
         <source>No speaker or headset found. Plug one in: it shows up here at once.</source>
         <translation>Kein Lautsprecher oder Headset gefunden. Schließen Sie eines an: Es erscheint hier sofort.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="173"/>
-        <location filename="../ui/qml/SettingsPage.qml" line="198"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="218"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="243"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="175"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="220"/>
         <source>Play a test tone on the speaker</source>
         <translation>Testton auf dem Lautsprecher abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="181"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="226"/>
         <source>Ringtone</source>
         <translation>Klingelton</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="194"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="239"/>
         <source>Ringtone device</source>
         <translation>Gerät für den Klingelton</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="200"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="245"/>
         <source>Play a test tone on the ringtone device</source>
         <translation>Testton auf dem Gerät für den Klingelton abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="214"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="109"/>
         <source>Call recordings are saved in</source>
         <translation>Gesprächsaufnahmen werden gespeichert in</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="227"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="122"/>
         <source>Choose…</source>
         <translation>Auswählen …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="228"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="123"/>
         <source>Choose the folder for call recordings</source>
         <translation>Ordner für Gesprächsaufnahmen auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="234"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="129"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="235"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="130"/>
         <source>Save call recordings in the default folder</source>
         <translation>Gesprächsaufnahmen im Standardordner speichern</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="253"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="148"/>
         <source>Folder for call recordings</source>
         <translation>Ordner für Gesprächsaufnahmen</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="260"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="261"/>
         <source>Codecs and security</source>
         <translation>Codecs und Sicherheit</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="263"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="264"/>
         <source>Codecs are offered in this order; the first one both sides know is used.</source>
         <translation>Die Codecs werden in dieser Reihenfolge angeboten; verwendet wird der erste, den beide Seiten kennen.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="282"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="283"/>
         <source>Up</source>
         <translation>Hoch</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="284"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="285"/>
         <source>Move %1 up</source>
         <translation>%1 nach oben schieben</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="289"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="290"/>
         <source>Down</source>
         <translation>Runter</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="291"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="292"/>
         <source>Move %1 down</source>
         <translation>%1 nach unten schieben</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="297"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="298"/>
         <source>Call encryption (SRTP)</source>
         <translation>Verschlüsselung der Gespräche (SRTP)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="305"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="306"/>
         <source>Off: never encrypt the audio</source>
         <translation>Aus: Audio nie verschlüsseln</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="306"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="307"/>
         <source>When possible: encrypt if the other side can</source>
         <translation>Wenn möglich: verschlüsseln, sofern die Gegenseite es kann</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="307"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="308"/>
         <source>Required: calls without encryption fail</source>
         <translation>Erforderlich: Anrufe ohne Verschlüsselung scheitern</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="315"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="316"/>
         <source>Call encryption</source>
         <translation>Verschlüsselung der Gespräche</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="321"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="322"/>
         <source>Language and start</source>
         <translation>Sprache und Start</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="324"/>
-        <location filename="../ui/qml/SettingsPage.qml" line="342"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="325"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="343"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="333"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="334"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../ui/qml/SettingsPage.qml" line="349"/>
+        <location filename="../ui/qml/SettingsPage.qml" line="350"/>
         <source>Start minimised to the tray</source>
         <translation>Minimiert im Infobereich starten</translation>
     </message>
@@ -2406,108 +2406,108 @@
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="27"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="29"/>
         <source>online</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="29"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="31"/>
         <source>signing in…</source>
         <translation>meldet sich an …</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="31"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="33"/>
         <source>cannot sign in, retrying</source>
         <translation>Anmeldung gescheitert, neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="33"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="35"/>
         <source>cannot sign in</source>
         <translation>Anmeldung gescheitert</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="38"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="40"/>
         <source>offline</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="99"/>
-        <location filename="../app/gui/TrayIcon.cpp" line="165"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="100"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="155"/>
         <source>Show window</source>
         <translation>Fenster zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="101"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="102"/>
         <source>Answer</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="108"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="109"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="113"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="114"/>
         <source>Do not disturb</source>
         <translation>Nicht stören</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="121"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="122"/>
         <source>Quit Parlo</source>
         <translation>Parlo beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="165"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="155"/>
         <source>Hide window</source>
         <translation>Fenster verbergen</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="229"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="219"/>
         <source>Parlo</source>
         <translation>Parlo</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="235"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="225"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="239"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="229"/>
         <source>No account set up</source>
         <translation>Kein Konto eingerichtet</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="242"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="232"/>
         <source>Do not disturb: calls are turned away</source>
         <translation>Nicht stören: Anrufe werden abgewiesen</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="245"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="235"/>
         <source>1 missed call</source>
         <translation>1 verpasster Anruf</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="245"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="235"/>
         <source>%1 missed calls</source>
         <translation>%1 verpasste Anrufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="268"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="258"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="269"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="259"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="300"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="293"/>
         <source>Parlo is still running</source>
         <translation>Parlo läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/gui/TrayIcon.cpp" line="301"/>
+        <location filename="../app/gui/TrayIcon.cpp" line="294"/>
         <source>Parlo stays in the tray to take your calls. To quit, use Quit Parlo in its menu.</source>
         <translation>Parlo bleibt im Infobereich, um Ihre Anrufe anzunehmen. Zum Beenden wählen Sie „Parlo beenden“ in seinem Menü.</translation>
     </message>
@@ -2571,12 +2571,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="46"/>
+        <location filename="../app/main.cpp" line="52"/>
         <source>Parlo, a SIP softphone.</source>
         <translation>Parlo, ein SIP-Softphone.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="51"/>
+        <location filename="../app/main.cpp" line="57"/>
         <source>A sip:, sips:, tel: or callto: address to call.</source>
         <translation>Eine anzurufende sip:-, sips:-, tel:- oder callto:-Adresse.</translation>
     </message>

@@ -12,12 +12,14 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QIcon>
-#include <QMenu>
+#include <QLoggingCategory>
 #include <QPainter>
 #include <QPainterPath>
 #include <QWindow>
 
 using parlo::sip::ClientRegistration;
+
+Q_LOGGING_CATEGORY(lcTray, "parlo.tray")
 
 namespace {
 QString stateText(ClientRegistration::State state) {
@@ -90,10 +92,9 @@ QIcon TrayIcon::makeIcon(bool badge) {
     return icon;
 }
 
-TrayIcon::TrayIcon(AppSettings *settings, bool available, QObject *parent)
+TrayIcon::TrayIcon(AppSettings *settings, const TrayViewFactory &makeView, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_available(available)
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); }) {
     m_seenSinceMs = m_now();
     m_showHide = new QAction(tr("Show window"), this);
@@ -122,22 +123,11 @@ TrayIcon::TrayIcon(AppSettings *settings, bool available, QObject *parent)
     connect(m_quit, &QAction::triggered, QCoreApplication::instance(), &QCoreApplication::quit);
     updateCallActions();
 
-    if (m_available) {
-        // The menu is a widget, and the first widget sets up the whole widget module's machinery
-        // (style, fonts, palettes): only made where a tray shows it.
-        m_menu = std::make_unique<QMenu>();
-        m_menu->addActions({m_showHide, m_answer, m_reject});
-        m_menu->addSeparator();
-        m_menu->addAction(m_dnd);
-        m_menu->addSeparator();
-        m_menu->addAction(m_quit);
-        m_icon = new QSystemTrayIcon(makeIcon(false), this);
-        m_icon->setContextMenu(m_menu.get());
-        connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-            if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
-                toggleWindow();
-        });
-        connect(m_icon, &QSystemTrayIcon::messageClicked, this, &TrayIcon::showWindow);
+    if (makeView)
+        m_view = makeView(makeIcon(false), {m_showHide, m_answer, m_reject, nullptr, m_dnd, nullptr, m_quit});
+    if (m_view) {
+        m_view->onActivated = [this]() { toggleWindow(); };
+        m_view->onMessageClicked = [this]() { showWindow(); };
     }
     updateToolTip();
 }
@@ -148,8 +138,8 @@ TrayIcon::~TrayIcon() {
 }
 
 void TrayIcon::show() {
-    if (m_icon)
-        m_icon->show();
+    if (m_view)
+        m_view->show();
 }
 
 void TrayIcon::setWindow(QWindow *window) {
@@ -159,7 +149,7 @@ void TrayIcon::setWindow(QWindow *window) {
     if (!window)
         return;
     // Without a tray, closing the window quits as usual.
-    if (m_available)
+    if (m_view)
         window->installEventFilter(this);
     const auto sync = [this]() {
         m_showHide->setText(m_window && m_window->isVisible() ? tr("Hide window") : tr("Show window"));
@@ -220,8 +210,8 @@ void TrayIcon::updateMissed() {
         return;
     const bool badgeChanged = (missed > 0) != (m_missed > 0);
     m_missed = missed;
-    if (m_icon && badgeChanged)
-        m_icon->setIcon(makeIcon(missed > 0));
+    if (m_view && badgeChanged)
+        m_view->setIcon(makeIcon(missed > 0));
     updateToolTip();
 }
 
@@ -247,8 +237,8 @@ void TrayIcon::updateToolTip() {
     if (text == m_toolTip)
         return;
     m_toolTip = text;
-    if (m_icon)
-        m_icon->setToolTip(text);
+    if (m_view)
+        m_view->setToolTip(text);
     Q_EMIT toolTipChanged(text);
 }
 
@@ -272,8 +262,8 @@ void TrayIcon::onIncomingChanged() {
 }
 
 void TrayIcon::notify(const QString &title, const QString &text) {
-    if (m_icon && m_icon->isVisible())
-        m_icon->showMessage(title, text, makeIcon(false));
+    if (m_view && m_view->isVisible())
+        m_view->showMessage(title, text, makeIcon(false));
     Q_EMIT notified(title, text);
 }
 
@@ -284,14 +274,17 @@ void TrayIcon::showWindow() {
 void TrayIcon::toggleWindow() {
     if (!m_window)
         return;
-    if (m_window->isVisible() && !(m_window->windowStates() & Qt::WindowMinimized))
+    if (m_window->isVisible() && !(m_window->windowStates() & Qt::WindowMinimized)) {
+        qCDebug(lcTray) << "window hidden in the tray";
         m_window->hide();
-    else
+    } else {
+        qCDebug(lcTray) << "window shown from the tray";
         showWindow();
+    }
 }
 
 bool TrayIcon::eventFilter(QObject *watched, QEvent *event) {
-    if (watched == m_window && event->type() == QEvent::Close && m_available) {
+    if (watched == m_window && event->type() == QEvent::Close && m_view) {
         // Calls still come in while the window is away: keep running in the tray.
         event->ignore();
         m_window->hide();

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "TrayView.h"
+
 #include <QIcon>
 #include <QObject>
 #include <QPointer>
-#include <QSystemTrayIcon>
 #include <functional>
 #include <memory>
 
@@ -11,7 +12,6 @@ class AccountListModel;
 class AppSettings;
 class CallController;
 class QAction;
-class QMenu;
 class QWindow;
 namespace parlo::storage {
 class CallHistoryStore;
@@ -21,16 +21,15 @@ class CallHistoryStore;
 // calls missed since the window was last looked at; its menu shows or hides the window, toggles
 // do-not-disturb, answers or rejects a ringing call, and quits. A ringing call also raises a
 // desktop notification. With a tray, closing the window hides it there (said once) instead of
-// quitting. Without a tray (isAvailable() false) none of this exists and closing quits.
-// The logic works without a real tray (tests pass available = true offscreen and never show()).
+// quitting. Without a tray (no view factory, or it makes no view) none of this exists and closing
+// quits. The view is the part drawn by Qt Widgets (TrayView); tests give a recording one.
 class TrayIcon : public QObject {
     Q_OBJECT
 public:
-    explicit TrayIcon(AppSettings *settings, bool available = QSystemTrayIcon::isSystemTrayAvailable(),
-                      QObject *parent = nullptr);
+    explicit TrayIcon(AppSettings *settings, const TrayViewFactory &makeView = {}, QObject *parent = nullptr);
     ~TrayIcon() override;
 
-    bool isAvailable() const { return m_available; }
+    bool isAvailable() const { return m_view != nullptr; }
     void setWindow(QWindow *window);
     void setCalls(CallController *calls);
     void setAccounts(AccountListModel *accounts);
@@ -51,7 +50,7 @@ public:
 
     QString toolTip() const { return m_toolTip; }
     int missedCalls() const { return m_missed; }
-    QMenu *menu() const { return m_menu.get(); } // null without a tray
+    TrayView *view() const { return m_view.get(); } // null without a tray
     QAction *showHideAction() const { return m_showHide; }
     QAction *answerAction() const { return m_answer; }
     QAction *rejectAction() const { return m_reject; }
@@ -75,10 +74,8 @@ private:
     void showWindow();
 
     AppSettings *m_settings;
-    bool m_available;
-    std::unique_ptr<QMenu> m_menu; // only with a tray; a widget: no QObject parent
-    QSystemTrayIcon *m_icon = nullptr;
     QAction *m_showHide, *m_dnd, *m_answer, *m_reject, *m_quit;
+    std::unique_ptr<TrayView> m_view; // its menu shows the actions, children that outlive it
     QPointer<QWindow> m_window;
     QPointer<CallController> m_calls;
     QPointer<AccountListModel> m_accounts;

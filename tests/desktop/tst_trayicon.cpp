@@ -1,6 +1,8 @@
-// The tray icon's logic without a real tray (offscreen has none): the tooltip (accounts, DND,
-// missed calls since the window was last seen), the menu (no call entries unless a call rings,
-// DND toggles the setting both ways), and closing the window into the tray only when there is one.
+// The tray icon's logic without a real tray (offscreen has none; a recording TrayView stands in
+// for the Qt Widgets one): the tooltip (accounts, DND, missed calls since the window was last
+// seen), the menu (no call entries unless a call rings, DND toggles the setting both ways), and
+// closing the window into the tray only when there is one. tests/desktop/test_tray.sh runs the
+// real app against a real tray host.
 #include "AccountListModel.h"
 #include "AppSettings.h"
 #include "CallController.h"
@@ -13,7 +15,7 @@
 #include "storage/Database.h"
 
 #include <QAction>
-#include <QApplication>
+#include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +34,31 @@ public:
     void start(const parlo::sdp::NegotiatedMedia &) override {}
     void stop() override {}
 };
+// What the tray would show, recorded.
+class RecordingTrayView : public TrayView {
+public:
+    struct Shown {
+        QList<QAction *> menu;
+        QString toolTip;
+        int icons = 0;
+        bool visible = false;
+        QStringList messages;
+    };
+    RecordingTrayView(const QIcon &, const QList<QAction *> &menu, Shown *shown)
+        : m_shown(shown) {
+        m_shown->menu = menu;
+    }
+    void setIcon(const QIcon &) override { ++m_shown->icons; }
+    void setToolTip(const QString &text) override { m_shown->toolTip = text; }
+    void show() override { m_shown->visible = true; }
+    bool isVisible() const override { return m_shown->visible; }
+    void showMessage(const QString &title, const QString &, const QIcon &) override {
+        m_shown->messages << title;
+    }
+
+private:
+    Shown *m_shown;
+};
 } // namespace
 
 class TestTrayIcon : public QObject {
@@ -40,6 +67,17 @@ class TestTrayIcon : public QObject {
     std::unique_ptr<QTemporaryDir> dir;
     std::unique_ptr<AppSettings> settings;
     qint64 now = 1'700'000'000'000;
+    RecordingTrayView::Shown shown;
+    RecordingTrayView *view = nullptr;
+
+    TrayViewFactory recordingView() {
+        shown = {};
+        return [this](const QIcon &icon, const QList<QAction *> &menu) {
+            auto v = std::make_unique<RecordingTrayView>(icon, menu, &shown);
+            view = v.get();
+            return v;
+        };
+    }
 
     CallRecord missedCall(qint64 startMs) {
         CallRecord r;
@@ -71,7 +109,7 @@ private Q_SLOTS:
         accounts.setSettingsFile(accountsFile);
         accounts.start();
 
-        TrayIcon tray(settings.get(), true);
+        TrayIcon tray(settings.get(), recordingView());
         QSignalSpy changed(&tray, &TrayIcon::toolTipChanged);
         tray.setAccounts(&accounts);
         QVERIFY2(tray.toolTip().startsWith(QStringLiteral("Parlo\n")), qPrintable(tray.toolTip()));
@@ -87,10 +125,11 @@ private Q_SLOTS:
         settings->setDoNotDisturb(false); // e.g. from the settings page
         QVERIFY(!tray.doNotDisturbAction()->isChecked());
         QVERIFY(!tray.toolTip().contains(QStringLiteral("Do not disturb")));
+        QCOMPARE(shown.toolTip, tray.toolTip()); // what the tray shows
     }
 
     void withoutAccounts() {
-        TrayIcon tray(settings.get(), true);
+        TrayIcon tray(settings.get(), recordingView());
         AccountListModel accounts;
         accounts.setSettingsFile(dir->filePath(QStringLiteral("none.ini")));
         accounts.start();
@@ -99,7 +138,15 @@ private Q_SLOTS:
     }
 
     void noCallEntriesWithoutARingingCall() {
-        TrayIcon tray(settings.get(), true);
+        TrayIcon tray(settings.get(), recordingView());
+        QVERIFY(tray.isAvailable());
+        // The menu, separators as nulls.
+        QCOMPARE(shown.menu,
+                 (QList<QAction *>{tray.showHideAction(), tray.answerAction(), tray.rejectAction(), nullptr,
+                                   tray.doNotDisturbAction(), nullptr, tray.quitAction()}));
+        QVERIFY(!shown.visible);
+        tray.show();
+        QVERIFY(shown.visible);
         QVERIFY(!tray.answerAction()->isVisible());
         QVERIFY(!tray.rejectAction()->isVisible());
         QVERIFY(tray.quitAction()->isVisible());
@@ -111,7 +158,7 @@ private Q_SLOTS:
         CallHistoryStore history(&db);
         QVERIFY(std::holds_alternative<qint64>(history.add(missedCall(now - 60'000)))); // before start
 
-        TrayIcon tray(settings.get(), true);
+        TrayIcon tray(settings.get(), recordingView());
         tray.setNow([this] { return now; });
         QWindow window;
         tray.setWindow(&window);
@@ -128,6 +175,8 @@ private Q_SLOTS:
         QVERIFY(std::holds_alternative<qint64>(history.add(missedCall(now))));
         QCOMPARE(tray.missedCalls(), 1);
         QVERIFY2(tray.toolTip().endsWith(QStringLiteral("\n1 missed call")), qPrintable(tray.toolTip()));
+        QCOMPARE(shown.icons, 1); // the badged icon
+        QCOMPARE(shown.toolTip, tray.toolTip());
         now += 1000;
         CallRecord answered = missedCall(now);
         answered.missed = false;
@@ -143,10 +192,12 @@ private Q_SLOTS:
         QTRY_COMPARE(tray.missedCalls(), 0);
         QVERIFY(!tray.toolTip().contains(QStringLiteral("missed")));
         QCOMPARE(tray.showHideAction()->text(), QStringLiteral("Hide window"));
+        QCOMPARE(shown.icons, 2); // back to the plain icon
     }
 
     void closingHidesIntoTheTrayOnce() {
-        TrayIcon tray(settings.get(), true);
+        TrayIcon tray(settings.get(), recordingView());
+        tray.show();
         QSignalSpy notified(&tray, &TrayIcon::notified);
         QWindow window;
         tray.setWindow(&window);
@@ -157,7 +208,12 @@ private Q_SLOTS:
         QCOMPARE(tray.showHideAction()->text(), QStringLiteral("Show window"));
         QCOMPARE(notified.size(), 1);
         QCOMPARE(notified.first().first().toString(), QStringLiteral("Parlo is still running"));
+        QCOMPARE(shown.messages, QStringList{QStringLiteral("Parlo is still running")}); // from the tray
 
+        view->onActivated(); // a click on the icon
+        QVERIFY(window.isVisible());
+        view->onActivated();
+        QVERIFY(!window.isVisible());
         tray.showHideAction()->trigger();
         QVERIFY(window.isVisible());
         window.close();
@@ -167,7 +223,7 @@ private Q_SLOTS:
     }
 
     void withoutTrayClosingCloses() {
-        TrayIcon tray(settings.get(), false);
+        TrayIcon tray(settings.get());
         QVERIFY(!tray.isAvailable());
         QSignalSpy notified(&tray, &TrayIcon::notified);
         QWindow window;
@@ -198,7 +254,7 @@ private Q_SLOTS:
             accounts.userAgent()->transport()->localEndpoint(parlo::sip::TransportProtocol::Udp).port;
         QVERIFY(port > 0);
 
-        TrayIcon tray(app, true);
+        TrayIcon tray(app, recordingView());
         tray.setCalls(&calls);
         QSignalSpy notified(&tray, &TrayIcon::notified);
 
