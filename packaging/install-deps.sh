@@ -16,7 +16,7 @@ BUILD="build-essential cmake ninja-build pkg-config git
 TESTS="kamailio kamailio-tls-modules kamailio-presence-modules kamailio-utils-modules
   kamailio-extra-modules sip-tester baresip-core openssl iproute2 procps python3
   xvfb xauth qml6-module-qttest pulseaudio pulseaudio-utils libsofia-sip-ua-dev libbenchmark-dev valgrind
-  desktop-file-utils appstream dpkg-dev dbus-daemon"
+  desktop-file-utils appstream dpkg-dev dbus-daemon gnome-keyring"
 
 PKGS=$BUILD
 [ "${1:-}" = "--tests" ] && PKGS="$BUILD $TESTS"

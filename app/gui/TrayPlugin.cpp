@@ -8,7 +8,7 @@ std::unique_ptr<TrayPlugin> TrayPlugin::load() {
     const QString exeDir = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalPath();
     const QString name = QStringLiteral("parlo-tray-widgets.so");
     const QString beside = exeDir + QLatin1Char('/') + name;
-    const QString installed = exeDir + QStringLiteral("/" PARLO_PLUGIN_DIR_FROM_BIN "/") + name;
+    const QString installed = exeDir + QStringLiteral("/" PARLO_PRIVATE_DIR_FROM_BIN "/") + name;
     return load(QFileInfo::exists(beside) ? beside : installed);
 }
 
