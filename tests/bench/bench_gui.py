@@ -341,8 +341,14 @@ class Bench:
         floor = statistics.median(x['VmRSS'] for x in res['floor']) / 1024
         app = statistics.median(x['VmRSS'] for x in res['app']) / 1024
         shown = statistics.median(x['mapped'] for x in res['app'] if 'mapped' in x)
-        print(f'\ngoal idle RSS ≤ floor + 15 MB: {app:.1f} vs {floor + 15:.1f} MB — '
-              f"{'met' if app <= floor + 15 else 'missed'}")
+        # The issue puts the floor at 43-46 MB: the Controls window measures that here, a QML
+        # Window with nothing in it 7 MB less. Both comparisons are printed.
+        if 'controls' in res:
+            controls = statistics.median(x['VmRSS'] for x in res['controls']) / 1024
+            print(f'\ngoal idle RSS ≤ floor + 15 MB, floor = the Controls window (the issue\'s 43-46 MB): '
+                  f"{app:.1f} vs {controls + 15:.1f} MB — {'met' if app <= controls + 15 else 'missed'}")
+        print(f'{"" if "controls" in res else chr(10)}idle RSS against the bare QML Window + 15 MB: '
+              f"{app:.1f} vs {floor + 15:.1f} MB — {'within' if app <= floor + 15 else f'{app - floor - 15:.1f} MB over'}")
         print(f"goal ≤ 250 ms to a shown window: {shown:.0f} ms — {'met' if shown <= 250 else 'missed'}")
         if 1 in rss and last > 1:
             growth = (rss[last][0] - rss[1][0]) / 1024
