@@ -3,23 +3,8 @@
 # the running one receives it; a first launch with a link opens it at start-up.
 set -u
 PARLO=$1
-TMP=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$TMP"; }
-trap cleanup EXIT
-mkdir -p "$TMP/run" "$TMP/config" "$TMP/data"
-chmod 700 "$TMP/run"
-export XDG_RUNTIME_DIR=$TMP/run XDG_CONFIG_HOME=$TMP/config XDG_DATA_HOME=$TMP/data
+source "$(dirname "$0")/app_env.sh"
 export QT_QPA_PLATFORM=offscreen DBUS_SESSION_BUS_ADDRESS= QT_LOGGING_RULES="parlo.app.debug=true"
-pass=0 fail=0
-check() {
-    local what=$1; shift
-    if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what"; fail=$((fail + 1)); fi
-}
-wait_for() { # up to 20 s for a condition (a real process starting up: polling is the only way)
-    for _ in $(seq 200); do eval "$1" && return 0; sleep 0.1; done
-    return 1
-}
 
 "$PARLO" "tel:+49 30 1234567" >"$TMP/first.log" 2>&1 &
 pids+=($!)

@@ -1,30 +1,14 @@
 #!/bin/bash
 # The real app against real tray hosts, on the private X server and session bus the test runs in
-# (xvfb-run, dbus-run-session): without a tray Qt Widgets stays out of the process and closing
-# quits; with a StatusNotifierItem host (the KDE/GNOME-extension protocol) the icon registers and
+# (xvfb-run, dbus-run-session): without a tray Qt Widgets stays out of the process; with a
+# StatusNotifierItem host (the KDE/GNOME-extension protocol) the icon registers and
 # clicking it hides the window into the tray and brings it back; with an XEmbed tray the icon asks
 # to be docked.
 set -u
 PARLO=$1 HOST=$2
-TMP=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$TMP"; }
-trap cleanup EXIT
-mkdir -p "$TMP/run" "$TMP/config" "$TMP/data"
-chmod 700 "$TMP/run"
-export XDG_RUNTIME_DIR=$TMP/run XDG_CONFIG_HOME=$TMP/config XDG_DATA_HOME=$TMP/data
+source "$(dirname "$0")/app_env.sh"
 export QT_QPA_PLATFORM=xcb QT_QUICK_BACKEND=software QT_LOGGING_RULES="parlo.app.debug=true;parlo.tray.debug=true"
-pass=0 fail=0
-check() {
-    local what=$1; shift
-    if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what"; fail=$((fail + 1)); fi
-}
-wait_for() { # up to 20 s for a condition (real processes starting up: polling is the only way)
-    for _ in $(seq 200); do eval "$1" && return 0; sleep 0.1; done
-    return 1
-}
 maps_has() { grep -q "$2" "/proc/$1/maps"; }
-stop_all() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; pids=(); rm -f "$TMP/run/parlo.instance"; }
 
 # 1. No tray.
 "$PARLO" >"$TMP/none.log" 2>&1 &
