@@ -3,15 +3,25 @@
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusVariant>
+#include <QFileInfo>
 #include <xcb/xcb.h>
 
 #include <memory>
 
 bool TrayHost::present() {
+    // Platforms without a desktop (tests, remote rendering) have no tray whatever runs beside.
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (platform.startsWith("offscreen") || platform.startsWith("minimal") || platform.startsWith("vnc"))
+        return false;
     return statusNotifierHostRegistered() || xembedTrayOwned();
 }
 
 bool TrayHost::statusNotifierHostRegistered() {
+    // No bus to ask: do not let libdbus autolaunch one for this question.
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") &&
+        (runtime.isEmpty() || !QFileInfo::exists(runtime + QStringLiteral("/bus"))))
+        return false;
     // A private connection: the shared sessionBus() must not be made before the application.
     const QString name = QStringLiteral("parlo-tray-probe");
     bool registered = false;
