@@ -489,6 +489,13 @@ private Q_SLOTS:
         b->start(mb);
         QTRY_VERIFY_WITH_TIMEOUT(b->stats().packetsReceived > 100, 8000);
         QTRY_VERIFY_WITH_TIMEOUT(a->stats().remoteLossPercent > 0, 8000);
+        // Each receiver report covers one interval, which a busy machine can make short (1 lost of
+        // 6 is 17 %): judge the median of what A hears over several reports.
+        QList<double> reported;
+        const QMetaObject::Connection collect = connect(
+            a.get(), &CallMedia::statsChanged, this, [&]() { reported << a->stats().remoteLossPercent; });
+        QTRY_VERIFY_WITH_TIMEOUT(reported.size() >= 7, 8000);
+        disconnect(collect);
         QVERIFY(waitStats(b.get(), 1));
         a->stop();
         b->stop();
@@ -496,13 +503,19 @@ private Q_SLOTS:
         QVERIFY(relay.dropped > 10);
         QVERIFY2(s.packetsLost > 0, qPrintable(QString::number(s.packetsLost)));
         QVERIFY2(s.lossPercent > 5 && s.lossPercent < 15, qPrintable(QString::number(s.lossPercent)));
-        QVERIFY2(qAbs(a->stats().remoteLossPercent - 10) < 6,
-                 qPrintable(QString::number(a->stats().remoteLossPercent)));
+        std::sort(reported.begin(), reported.end());
+        const double median = reported.at(reported.size() / 2);
+        QVERIFY2(qAbs(median - 10) < 6, qPrintable(QString::number(median)));
         bool ok = false;
         const Heard h = analyse(recB, &ok);
         QVERIFY(ok);
         QCOMPARE(h.dominant, 1000.0);
-        QVERIFY2(h.amplitude > 2000, qPrintable(QString::number(h.amplitude)));
+        // While the 4 s tone plays (the call may outlast it): concealment keeps it strong.
+        WavFormat fmt;
+        const auto pcm = WavReader::readAll(recB, &fmt);
+        QVERIFY(pcm);
+        const double amplitude = toneIn(*pcm, fmt.sampleRate, 300, 3000, 1000);
+        QVERIFY2(amplitude > 2000, qPrintable(QString::number(amplitude)));
     }
 
     void mutedSendsSilence() {
