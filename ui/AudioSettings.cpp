@@ -1,13 +1,10 @@
 #include "AudioSettings.h"
 
 #include "AppSettings.h"
-#include "media/ToneGenerator.h"
+#include "media/SoundSystem.h"
 
-#include <QAudioSink>
-#include <QAudioSource>
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QMediaDevices>
 #include <QSettings>
 #include <cmath>
 
@@ -18,87 +15,25 @@ const QString kInput = QStringLiteral("audio/input");
 const QString kOutput = QStringLiteral("audio/output");
 const QString kRinger = QStringLiteral("audio/ringer");
 
-// Endless (or limited) generated tone in the sink's format, pulled by QAudioSink.
-class ToneStream : public QIODevice {
-public:
-    ToneStream(const QAudioFormat &format, const parlo::media::ToneGenerator::Tone &tone, qint64 frames,
-               QObject *parent)
-        : QIODevice(parent)
-        , m_format(format)
-        , m_tone(format.sampleRate(), tone)
-        , m_framesLeft(frames) {
-        open(QIODevice::ReadOnly);
-    }
-    bool isSequential() const override { return true; }
-    qint64 bytesAvailable() const override {
-        return (m_framesLeft < 0 ? 1 << 20 : m_framesLeft * m_format.bytesPerFrame()) +
-               QIODevice::bytesAvailable();
-    }
+using parlo::media::SoundDevice;
+using parlo::media::SoundSystem;
 
-protected:
-    qint64 readData(char *data, qint64 maxSize) override {
-        const int bpf = m_format.bytesPerFrame();
-        qint64 frames = maxSize / bpf;
-        if (m_framesLeft >= 0)
-            frames = std::min(frames, m_framesLeft);
-        if (frames <= 0)
-            return 0;
-        const std::vector<int16_t> mono = m_tone.generate(int(frames));
-        const int channels = m_format.channelCount();
-        for (qint64 i = 0; i < frames; ++i) {
-            for (int c = 0; c < channels; ++c) {
-                char *at = data + i * bpf + c * m_format.bytesPerSample();
-                if (m_format.sampleFormat() == QAudioFormat::Float) {
-                    const float v = float(mono[size_t(i)]) / 32768.0f;
-                    memcpy(at, &v, sizeof v);
-                } else {
-                    const qint16 v = mono[size_t(i)];
-                    memcpy(at, &v, sizeof v);
-                }
-            }
-        }
-        if (m_framesLeft >= 0)
-            m_framesLeft -= frames;
-        return frames * bpf;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QAudioFormat m_format;
-    parlo::media::ToneGenerator m_tone;
-    qint64 m_framesLeft; // -1: endless
-};
-
-// 16-bit mono if the device takes it (every PulseAudio device does), else its own format with
-// 16-bit or float samples.
-QAudioFormat formatFor(const QAudioDevice &device) {
-    QAudioFormat f = device.preferredFormat();
-    QAudioFormat mono = f;
-    mono.setChannelCount(1);
-    mono.setSampleFormat(QAudioFormat::Int16);
-    if (device.isFormatSupported(mono))
-        return mono;
-    if (f.sampleFormat() != QAudioFormat::Float)
-        f.setSampleFormat(QAudioFormat::Int16);
-    return f;
-}
-
-QVariantList describe(const QList<QAudioDevice> &devices) {
+QVariantList describe(const QList<SoundDevice> &devices) {
     QVariantList out;
     out << QVariantMap{
         {QStringLiteral("id"), QString()},
         {QStringLiteral("name"), QCoreApplication::translate("AudioSettings", "System default")}};
-    for (const QAudioDevice &d : devices)
-        out << QVariantMap{{QStringLiteral("id"), QString::fromUtf8(d.id())},
-                           {QStringLiteral("name"), d.description()}};
+    for (const SoundDevice &d : devices)
+        out << QVariantMap{{QStringLiteral("id"), QString::fromUtf8(d.id)},
+                           {QStringLiteral("name"), d.description}};
     return out;
 }
 
-int rowOf(const QList<QAudioDevice> &devices, const QString &id) {
+int rowOf(const QList<SoundDevice> &devices, const QString &id) {
     if (id.isEmpty())
         return 0;
     for (qsizetype i = 0; i < devices.size(); ++i)
-        if (QString::fromUtf8(devices[i].id()) == id)
+        if (QString::fromUtf8(devices[i].id) == id)
             return int(i) + 1;
     return 0;
 }
@@ -117,16 +52,19 @@ AudioSettings::AudioSettings(const QString &settingsFile, QObject *parent)
 }
 
 void AudioSettings::ensureDevices() const {
-    if (m_devices)
+    if (m_watching)
         return;
-    // Connecting to PulseAudio costs start-up time and memory (its client library, a thread):
-    // only done once the devices matter. Lists follow hot-plugging from then on.
+    m_watching = true;
+    // Loading the sound module and connecting to PulseAudio cost start-up time and memory (Qt
+    // Multimedia, the sound server's client library, a thread): only done once the devices
+    // matter. Lists follow hot-plugging from then on.
+    SoundSystem *sound = SoundSystem::instance();
+    if (!sound)
+        return; // no lists: the page says there is no microphone or speaker
     auto *self = const_cast<AudioSettings *>(this);
-    m_devices = new QMediaDevices(self);
-    connect(m_devices, &QMediaDevices::audioInputsChanged, self, &AudioSettings::refresh);
-    connect(m_devices, &QMediaDevices::audioOutputsChanged, self, &AudioSettings::refresh);
-    m_inputs = QMediaDevices::audioInputs();
-    m_outputs = QMediaDevices::audioOutputs();
+    sound->watchDevices(self, [self]() { self->refresh(); });
+    m_inputs = sound->inputs();
+    m_outputs = sound->outputs();
     qCDebug(lcAudioSettings) << m_inputs.size() << "inputs," << m_outputs.size() << "outputs";
 }
 
@@ -165,8 +103,10 @@ AudioSettings *AudioSettings::create(QQmlEngine *, QJSEngine *) {
 
 void AudioSettings::refresh() {
     ensureDevices();
-    m_inputs = QMediaDevices::audioInputs();
-    m_outputs = QMediaDevices::audioOutputs();
+    if (SoundSystem *sound = SoundSystem::instance()) {
+        m_inputs = sound->inputs();
+        m_outputs = sound->outputs();
+    }
     qCDebug(lcAudioSettings) << m_inputs.size() << "inputs," << m_outputs.size() << "outputs";
     Q_EMIT devicesChanged();
     // The rows may have moved, and an unplugged choice now shows as the default.
@@ -243,20 +183,22 @@ void AudioSettings::setRingerId(const QString &id) {
         startRinger();
 }
 
-QAudioDevice AudioSettings::findInput() const {
+SoundDevice AudioSettings::findInput() const {
     ensureDevices();
-    for (const QAudioDevice &d : m_inputs)
-        if (!m_inputId.isEmpty() && QString::fromUtf8(d.id()) == m_inputId)
+    for (const SoundDevice &d : m_inputs)
+        if (!m_inputId.isEmpty() && QString::fromUtf8(d.id) == m_inputId)
             return d;
-    return QMediaDevices::defaultAudioInput();
+    SoundSystem *sound = SoundSystem::instance();
+    return sound ? sound->defaultInput() : SoundDevice{};
 }
 
-QAudioDevice AudioSettings::findOutput(const QString &id) const {
+SoundDevice AudioSettings::findOutput(const QString &id) const {
     ensureDevices();
-    for (const QAudioDevice &d : m_outputs)
-        if (!id.isEmpty() && QString::fromUtf8(d.id()) == id)
+    for (const SoundDevice &d : m_outputs)
+        if (!id.isEmpty() && QString::fromUtf8(d.id) == id)
             return d;
-    return QMediaDevices::defaultAudioOutput();
+    SoundSystem *sound = SoundSystem::instance();
+    return sound ? sound->defaultOutput() : SoundDevice{};
 }
 
 void AudioSettings::setErrorText(const QString &text) {
@@ -279,46 +221,22 @@ void AudioSettings::setMonitoring(bool on) {
 
 void AudioSettings::startMonitor() {
     stopMonitor();
-    const QAudioDevice device = findInput();
+    const SoundDevice device = findInput();
     if (device.isNull())
         return; // the page says there is no microphone
-    const QAudioFormat format = formatFor(device);
-    m_source = new QAudioSource(device, format, this);
-    m_sourceIo = m_source->start();
-    if (!m_sourceIo || m_source->error() != QAudio::NoError) {
-        qCWarning(lcAudioSettings) << "cannot open" << device.description() << m_source->error();
-        setErrorText(tr("The microphone “%1” cannot be opened.").arg(device.description()));
-        stopMonitor();
+    m_monitor = SoundSystem::instance()->listen(device, this, [this](std::span<const int16_t> samples) {
+        setLevel(levelOf(samples.data(), qsizetype(samples.size())));
+    });
+    if (!m_monitor) {
+        setErrorText(tr("The microphone “%1” cannot be opened.").arg(device.description));
         return;
     }
     setErrorText({});
-    connect(m_sourceIo, &QIODevice::readyRead, this, &AudioSettings::readLevel);
 }
 
 void AudioSettings::stopMonitor() {
-    if (m_source) {
-        m_source->stop();
-        m_source->deleteLater();
-    }
-    m_source = nullptr;
-    m_sourceIo = nullptr;
+    m_monitor.reset();
     setLevel(0);
-}
-
-void AudioSettings::readLevel() {
-    if (!m_sourceIo)
-        return;
-    const QByteArray data = m_sourceIo->readAll();
-    const QAudioFormat f = m_source->format();
-    if (f.sampleFormat() == QAudioFormat::Int16) {
-        setLevel(levelOf(reinterpret_cast<const qint16 *>(data.constData()), data.size() / 2));
-    } else if (f.sampleFormat() == QAudioFormat::Float) {
-        const auto *in = reinterpret_cast<const float *>(data.constData());
-        std::vector<qint16> samples(size_t(data.size()) / sizeof(float));
-        for (size_t i = 0; i < samples.size(); ++i)
-            samples[i] = qint16(std::clamp(in[i], -1.0f, 1.0f) * 32767.0f);
-        setLevel(levelOf(samples.data(), qsizetype(samples.size())));
-    }
 }
 
 qreal AudioSettings::levelOf(const qint16 *samples, qsizetype count) {
@@ -341,54 +259,39 @@ void AudioSettings::setLevel(qreal level) {
     Q_EMIT levelChanged();
 }
 
-QAudioSink *AudioSettings::startTone(const QAudioDevice &device, QIODevice **generator, bool ringtone) {
+std::unique_ptr<QObject> AudioSettings::startTone(const SoundDevice &device, bool ringtone) {
     if (device.isNull())
         return nullptr;
-    const QAudioFormat format = formatFor(device);
-    auto *sink = new QAudioSink(device, format, this);
     using parlo::media::ToneGenerator;
-    ToneGenerator::Tone tone = ToneGenerator::sine(kTestToneHz, 8000);
-    qint64 frames = qint64(format.sampleRate()) * kTestToneMs / 1000;
-    if (ringtone) {
-        // A two-note ring, 1 s on and 2 s off, until the call is answered or gone.
-        tone = ToneGenerator::Tone{{523.25, 659.25}, 5000, 1000, 2000};
-        frames = -1;
-    }
-    *generator = new ToneStream(format, tone, frames, sink);
-    sink->start(*generator);
-    if (sink->error() != QAudio::NoError) {
-        qCWarning(lcAudioSettings) << "cannot play on" << device.description() << sink->error();
-        setErrorText(tr("The speaker “%1” cannot be opened.").arg(device.description()));
-        delete sink;
-        *generator = nullptr;
+    // A two-note ring, 1 s on and 2 s off, until the call is answered or gone; or 1 s of 440 Hz.
+    const ToneGenerator::Tone tone = ringtone ? ToneGenerator::Tone{{523.25, 659.25}, 5000, 1000, 2000}
+                                              : ToneGenerator::sine(kTestToneHz, 8000);
+    std::unique_ptr<QObject> player = SoundSystem::instance()->playTone(
+        device, tone, ringtone ? -1 : kTestToneMs, this, [this, ringtone]() {
+            if (!ringtone)
+                QMetaObject::invokeMethod(this, &AudioSettings::stopTestTone, Qt::QueuedConnection);
+        });
+    if (!player) {
+        setErrorText(tr("The speaker “%1” cannot be opened.").arg(device.description));
         return nullptr;
     }
     setErrorText({});
-    return sink;
+    return player;
 }
 
 void AudioSettings::playTestTone(bool ringer) {
     stopTestTone();
-    m_testSink = startTone(findOutput(ringer ? m_ringerId : m_outputId), &m_testTone, false);
-    if (!m_testSink)
-        return;
-    connect(m_testSink, &QAudioSink::stateChanged, this, [this](QAudio::State state) {
-        // Idle: the tone has been played out.
-        if (state == QAudio::IdleState || state == QAudio::StoppedState)
-            QMetaObject::invokeMethod(this, &AudioSettings::stopTestTone, Qt::QueuedConnection);
-    });
-    Q_EMIT testTonePlayingChanged();
+    m_testTone = startTone(findOutput(ringer ? m_ringerId : m_outputId), false);
+    if (m_testTone)
+        Q_EMIT testTonePlayingChanged();
 }
 
 void AudioSettings::stopTestTone() {
-    if (!m_testSink)
+    if (!m_testTone)
         return;
-    QAudioSink *sink = m_testSink;
-    m_testSink = nullptr;
-    m_testTone = nullptr;
-    disconnect(sink, nullptr, this, nullptr);
-    sink->stop();
-    sink->deleteLater();
+    // Its last state change must not come back here while it goes.
+    disconnect(m_testTone.get(), nullptr, this, nullptr);
+    m_testTone.reset();
     Q_EMIT testTonePlayingChanged();
 }
 
@@ -405,14 +308,9 @@ void AudioSettings::setRinging(bool on) {
 
 void AudioSettings::startRinger() {
     stopRinger();
-    m_ringSink = startTone(findOutput(m_ringerId), &m_ringTone, true);
+    m_ringTone = startTone(findOutput(m_ringerId), true);
 }
 
 void AudioSettings::stopRinger() {
-    if (!m_ringSink)
-        return;
-    m_ringSink->stop();
-    m_ringSink->deleteLater();
-    m_ringSink = nullptr;
-    m_ringTone = nullptr;
+    m_ringTone.reset();
 }

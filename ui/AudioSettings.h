@@ -1,15 +1,13 @@
 #pragma once
 
-#include <QAudioDevice>
+#include "media/SoundDevice.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QVariantList>
 
-class QAudioSink;
-class QAudioSource;
-class QIODevice;
-class QMediaDevices;
+#include <memory>
 
 // The sound devices for calls (microphone, speaker) and for the ringtone, chosen by the user and
 // kept with the app settings; an empty id means "the system default", as for core's
@@ -70,7 +68,7 @@ public:
     bool monitoring() const { return m_monitoring; }
     void setMonitoring(bool on);
     qreal level() const { return m_level; }
-    bool testTonePlaying() const { return m_testSink != nullptr; }
+    bool testTonePlaying() const { return m_testTone != nullptr; }
     bool ringing() const { return m_ringing; }
     void setRinging(bool on);
     QString errorText() const { return m_errorText; }
@@ -104,32 +102,28 @@ private:
     void ensureDevices() const;
     void refresh();
     void setId(QString *member, const QString &key, const QString &id);
-    QAudioDevice findInput() const;
-    QAudioDevice findOutput(const QString &id) const;
+    parlo::media::SoundDevice findInput() const;
+    parlo::media::SoundDevice findOutput(const QString &id) const;
     void startMonitor();
     void stopMonitor();
-    void readLevel();
     void setLevel(qreal level);
     void stopTestTone();
     void startRinger();
     void stopRinger();
     void setErrorText(const QString &text);
-    // A sink on device playing generated tone; the source generator is owned by the sink's parent.
-    QAudioSink *startTone(const QAudioDevice &device, QIODevice **generator, bool ringtone);
+    // The test tone (1 s) or the ringtone (until stopped) on device; null when it cannot play.
+    std::unique_ptr<QObject> startTone(const parlo::media::SoundDevice &device, bool ringtone);
 
     QString m_file;
-    // Made by ensureDevices(), from const getters too (QML reads the lists through them).
-    mutable QMediaDevices *m_devices = nullptr;
-    mutable QList<QAudioDevice> m_inputs, m_outputs;
+    // Filled by ensureDevices(), from const getters too (QML reads the lists through them).
+    mutable bool m_watching = false;
+    mutable QList<parlo::media::SoundDevice> m_inputs, m_outputs;
     QString m_inputId, m_outputId, m_ringerId;
     bool m_monitoring = false;
     qreal m_level = 0;
-    QAudioSource *m_source = nullptr;
-    QIODevice *m_sourceIo = nullptr;
-    QAudioSink *m_testSink = nullptr;
-    QIODevice *m_testTone = nullptr;
+    std::unique_ptr<QObject> m_monitor; // the microphone while the meter runs
+    std::unique_ptr<QObject> m_testTone;
     bool m_ringing = false;
-    QAudioSink *m_ringSink = nullptr;
-    QIODevice *m_ringTone = nullptr;
+    std::unique_ptr<QObject> m_ringTone;
     QString m_errorText;
 };

@@ -1,36 +1,25 @@
 #pragma once
 
-#include "media/EchoCanceller.h"
-#include "media/Resampler.h"
+#include "media/SoundDevice.h"
 
-#include <QAudioDevice>
-#include <QAudioFormat>
 #include <QByteArray>
-#include <QObject>
+#include <QString>
 #include <cstdint>
-#include <deque>
-#include <memory>
+#include <functional>
 #include <span>
 #include <vector>
 
-class QAudioSink;
-class QAudioSource;
-class QIODevice;
-class QMediaDevices;
-class QTimer;
-
 namespace parlo::media {
 
-// The sound card side of a call (Qt Multimedia): capture through QAudioSource, playback through
-// QAudioSink, 48 kHz mono 16-bit preferred and whatever the device offers otherwise. Follows the
-// system default when devices come and go. A missing device is reported once and the call goes
-// on without it (silence / files). When both directions run at one rate, speexdsp cancels the
-// echo of what we play from what we capture. Lives on the media thread.
-class AudioDevice : public QObject {
-    Q_OBJECT
+// The sound card side of a call: capture and playback, 48 kHz mono 16-bit preferred and whatever
+// the device offers otherwise. Follows the system default when devices come and go. A missing
+// device is reported once and the call goes on without it (silence / files). When both
+// directions run at one rate, speexdsp cancels the echo of what we play from what we capture.
+// Made by SoundSystem::openCallAudio() (Qt Multimedia, in the parlo-sound module); lives on the
+// thread that made it (the media thread), where its callbacks run.
+class AudioDevice {
 public:
     enum class Error { NoInput, NoOutput, Failed };
-    Q_ENUM(Error)
 
     // Playback queue and capture backlog: short, so the speaker-to-microphone delay stays well
     // inside the echo canceller's tail.
@@ -41,65 +30,33 @@ public:
     // sink's whole buffer) plus the room.
     static constexpr int kEchoTailMs = 400;
 
-    AudioDevice(const QByteArray &inputId, const QByteArray &outputId, bool echoCancellation = true,
-                QObject *parent = nullptr);
-    ~AudioDevice() override;
+    virtual ~AudioDevice() = default;
 
-    void start();
-    void stop();
+    virtual void start() = 0;
+    virtual void stop() = 0;
     // Other devices (empty id: the system default). While running, a direction whose device
     // changes is reopened at once and the echo canceller starts over; a missing choice falls back
-    // to the default and is reported (errorOccurred) as at start.
-    void setDevices(const QByteArray &inputId, const QByteArray &outputId);
-    QByteArray inputId() const { return m_inputId; }
-    QByteArray outputId() const { return m_outputId; }
-    bool hasInput() const { return m_source != nullptr; }
-    bool echoCancelling() const { return m_aec != nullptr; }
-    bool hasOutput() const { return m_sink != nullptr; }
-    QAudioDevice inputDevice() const { return m_inputDevice; }
-    QAudioDevice outputDevice() const { return m_outputDevice; }
+    // to the default and is reported (onError) as at start.
+    virtual void setDevices(const QByteArray &inputId, const QByteArray &outputId) = 0;
+    virtual QByteArray inputId() const = 0;
+    virtual QByteArray outputId() const = 0;
+    virtual bool hasInput() const = 0;
+    virtual bool echoCancelling() const = 0;
+    virtual bool hasOutput() const = 0;
+    // The devices in use (null when that direction is closed).
+    virtual SoundDevice currentInput() const = 0;
+    virtual SoundDevice currentOutput() const = 0;
 
     // `samples` mono samples at `rate` of what was captured (echo-cancelled); zero-filled when the
     // device has not delivered enough yet.
-    std::vector<int16_t> capture(int samples, int rate);
+    virtual std::vector<int16_t> capture(int samples, int rate) = 0;
     // Mono samples at `rate` for the speaker. Dropped when the device queue is full.
-    void play(std::span<const int16_t> mono, int rate);
+    virtual void play(std::span<const int16_t> mono, int rate) = 0;
 
-Q_SIGNALS:
-    void errorOccurred(parlo::media::AudioDevice::Error error, const QString &detail);
-    void inputChanged();
-    void outputChanged();
-
-private:
-    void openInput();
-    void openOutput();
-    void closeInput();
-    void closeOutput();
-    void onInputsChanged();
-    void onOutputsChanged();
-    void readCaptured();
-    void setupEchoCanceller();
-    QAudioDevice findInput() const;
-    QAudioDevice findOutput() const;
-
-    QByteArray m_inputId, m_outputId;
-    QMediaDevices *m_devices = nullptr;
-    QTimer *m_defaultWatch = nullptr;
-    QAudioDevice m_inputDevice, m_outputDevice;
-    QAudioSource *m_source = nullptr;
-    QIODevice *m_sourceIo = nullptr;
-    QAudioFormat m_inFormat;
-    QAudioSink *m_sink = nullptr;
-    QIODevice *m_sinkIo = nullptr;
-    QAudioFormat m_outFormat;
-    std::deque<int16_t> m_captured; // mono at m_inFormat's rate, bounded
-    std::unique_ptr<Resampler> m_captureResampler;
-    std::unique_ptr<Resampler> m_playResampler;
-    std::unique_ptr<EchoCanceller> m_aec;
-    bool m_echoCancellation = true;
-    bool m_running = false;
-    bool m_reportedNoInput = false;
-    bool m_reportedNoOutput = false;
+    // A device missing or failing (detail: its id or name); a direction (re)opened.
+    std::function<void(Error error, const QString &detail)> onError;
+    std::function<void()> onInputChanged;
+    std::function<void()> onOutputChanged;
 };
 
 } // namespace parlo::media

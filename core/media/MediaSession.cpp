@@ -11,6 +11,7 @@
 #include "media/RtpPacket.h"
 #include "media/RtpReceiverStatistics.h"
 #include "media/RtpSocket.h"
+#include "media/SoundSystem.h"
 #include "media/SrtpContext.h"
 #include "media/TelephoneEvent.h"
 #include "media/WavSink.h"
@@ -425,23 +426,30 @@ void MediaSessionPrivate::applyMedia(const sdp::NegotiatedMedia &m) {
         if (config.echo)
             echo = std::make_unique<EchoBuffer>(encoder ? encoder->clockRate() : 8000, config.echoDelayMs);
         if (config.useAudioDevices) {
-            device = std::make_unique<AudioDevice>(config.inputDeviceId, config.outputDeviceId,
-                                                   config.echoCancellation);
-            QObject::connect(device.get(), &AudioDevice::errorOccurred, q,
-                             [this](AudioDevice::Error e, const QString &detail) {
-                                 switch (e) {
-                                 case AudioDevice::Error::NoInput:
-                                     error(MediaSession::Error::NoAudioInput, detail);
-                                     break;
-                                 case AudioDevice::Error::NoOutput:
-                                     error(MediaSession::Error::NoAudioOutput, detail);
-                                     break;
-                                 case AudioDevice::Error::Failed:
-                                     error(MediaSession::Error::AudioDeviceFailed, detail);
-                                     break;
-                                 }
-                             });
-            device->start();
+            QString why;
+            SoundSystem *sound = SoundSystem::instance(&why);
+            device = sound ? sound->openCallAudio(config.inputDeviceId, config.outputDeviceId,
+                                                  config.echoCancellation)
+                           : nullptr;
+            if (!device) {
+                error(MediaSession::Error::AudioDeviceFailed, why);
+            } else {
+                // Runs on this (the media) thread, inside the device's own calls.
+                device->onError = [this](AudioDevice::Error e, const QString &detail) {
+                    switch (e) {
+                    case AudioDevice::Error::NoInput:
+                        error(MediaSession::Error::NoAudioInput, detail);
+                        break;
+                    case AudioDevice::Error::NoOutput:
+                        error(MediaSession::Error::NoAudioOutput, detail);
+                        break;
+                    case AudioDevice::Error::Failed:
+                        error(MediaSession::Error::AudioDeviceFailed, detail);
+                        break;
+                    }
+                };
+                device->start();
+            }
         }
         lastRtpMs = now;
         playoutEpochMs = now;

@@ -198,8 +198,9 @@ class Bench:
             'DISPLAY': self.display,
             'QT_QPA_PLATFORM': 'xcb',
             'QT_QUICK_BACKEND': 'software',
-            # parlo_e2e (tests/e2e) does not have the keychain helper next to it.
+            # parlo_e2e (tests/e2e) does not have the keychain helper and the sound module next to it.
             'PARLO_KEYCHAIN_HELPER': self.binary('app/parlo-keychain'),
+            'PARLO_SOUND_MODULE': os.path.join(self.build, 'app', 'parlo-sound.so'),
             'LANG': 'C.UTF-8',
             'LC_ALL': 'C.UTF-8',
             'QT_LOGGING_RULES': 'qt.scenegraph.time.renderloop.debug=true',

@@ -21,14 +21,14 @@ dpkg-deb -f "$DEB" Package Version Architecture Depends >"$TMP/fields"
 cat "$TMP/fields"
 for f in ./usr/bin/parlo ./usr/bin/parlo-cli ./usr/share/applications/org.parlo.Parlo.desktop \
     ./usr/share/metainfo/org.parlo.Parlo.metainfo.xml ./usr/share/icons/hicolor/scalable/apps/org.parlo.Parlo.svg \
-    ./usr/lib/parlo/parlo-tray-widgets.so ./usr/lib/parlo/parlo-keychain; do
+    ./usr/lib/parlo/parlo-tray-widgets.so ./usr/lib/parlo/parlo-keychain ./usr/lib/parlo/parlo-sound.so; do
     check "contains $f" grep -qx "$f" "$TMP/files"
 done
 check "nothing outside /usr" test -z "$(grep -v '^\./usr/\|^\./$' "$TMP/files")"
 check "Package: parlo" grep -qx "Package: parlo" "$TMP/fields"
 depends=$(sed -n 's/^Depends: //p' "$TMP/fields")
 # From dpkg-shlibdeps (linked libraries) and from the hand-written list (loaded at run time).
-for dep in libc6 libqt6core6 libqt6network6 libqt6quick6 libqt6widgets6 libqt6keychain1 qml6-module-qtquick-controls qml6-module-qtquick-layouts \
+for dep in libc6 libqt6core6 libqt6network6 libqt6quick6 libqt6widgets6 libqt6keychain1 libqt6multimedia6 qml6-module-qtquick-controls qml6-module-qtquick-layouts \
     qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel libqt6sql6-sqlite libsrtp2-1 libspandsp2; do
     check "Depends on $dep" grep -q "\(^\|, \)$dep\( \|,\|$\)" <<<"$depends"
 done

@@ -1,4 +1,4 @@
-#include "media/AudioDevice.h"
+#include "media/qt/QtAudioDevice.h"
 
 #include <QAudioSink>
 #include <QAudioSource>
@@ -103,25 +103,23 @@ QByteArray fromMono16(std::span<const int16_t> mono, const QAudioFormat &f) {
 }
 } // namespace
 
-AudioDevice::AudioDevice(const QByteArray &inputId, const QByteArray &outputId, bool echoCancellation,
-                         QObject *parent)
-    : QObject(parent)
-    , m_inputId(inputId)
+QtAudioDevice::QtAudioDevice(const QByteArray &inputId, const QByteArray &outputId, bool echoCancellation)
+    : m_inputId(inputId)
     , m_outputId(outputId)
     , m_echoCancellation(echoCancellation) {}
 
-AudioDevice::~AudioDevice() {
+QtAudioDevice::~QtAudioDevice() {
     stop();
 }
 
-void AudioDevice::start() {
+void QtAudioDevice::start() {
     if (m_running)
         return;
     m_running = true;
     if (!m_devices) {
         m_devices = new QMediaDevices(this);
-        connect(m_devices, &QMediaDevices::audioInputsChanged, this, &AudioDevice::onInputsChanged);
-        connect(m_devices, &QMediaDevices::audioOutputsChanged, this, &AudioDevice::onOutputsChanged);
+        connect(m_devices, &QMediaDevices::audioInputsChanged, this, &QtAudioDevice::onInputsChanged);
+        connect(m_devices, &QMediaDevices::audioOutputsChanged, this, &QtAudioDevice::onOutputsChanged);
         // Qt 6.4 (PulseAudio) updates the default device without signalling it: look now and then.
         m_defaultWatch = new QTimer(this);
         connect(m_defaultWatch, &QTimer::timeout, this, [this]() {
@@ -134,7 +132,7 @@ void AudioDevice::start() {
     openOutput();
 }
 
-void AudioDevice::stop() {
+void QtAudioDevice::stop() {
     m_running = false;
     if (m_defaultWatch)
         m_defaultWatch->stop();
@@ -142,7 +140,7 @@ void AudioDevice::stop() {
     closeOutput();
 }
 
-void AudioDevice::setDevices(const QByteArray &inputId, const QByteArray &outputId) {
+void QtAudioDevice::setDevices(const QByteArray &inputId, const QByteArray &outputId) {
     const bool inputChanged = inputId != m_inputId;
     const bool outputChanged = outputId != m_outputId;
     m_inputId = inputId;
@@ -164,7 +162,7 @@ void AudioDevice::setDevices(const QByteArray &inputId, const QByteArray &output
     }
 }
 
-QAudioDevice AudioDevice::findInput() const {
+QAudioDevice QtAudioDevice::findInput() const {
     if (!m_inputId.isEmpty())
         for (const QAudioDevice &d : QMediaDevices::audioInputs())
             if (d.id() == m_inputId)
@@ -173,7 +171,7 @@ QAudioDevice AudioDevice::findInput() const {
     return QMediaDevices::defaultAudioInput();
 }
 
-QAudioDevice AudioDevice::findOutput() const {
+QAudioDevice QtAudioDevice::findOutput() const {
     if (!m_outputId.isEmpty())
         for (const QAudioDevice &d : QMediaDevices::audioOutputs())
             if (d.id() == m_outputId)
@@ -181,13 +179,13 @@ QAudioDevice AudioDevice::findOutput() const {
     return QMediaDevices::defaultAudioOutput();
 }
 
-void AudioDevice::openInput() {
+void QtAudioDevice::openInput() {
     closeInput();
     const QAudioDevice dev = findInput();
     if (dev.isNull()) {
         if (!m_reportedNoInput) {
             m_reportedNoInput = true;
-            Q_EMIT errorOccurred(Error::NoInput, QString::fromUtf8(m_inputId));
+            report(Error::NoInput, QString::fromUtf8(m_inputId));
         }
         return;
     }
@@ -199,28 +197,29 @@ void AudioDevice::openInput() {
     if (!m_sourceIo || m_source->error() != QAudio::NoError) {
         qCWarning(lcAudio) << "capture device failed to open:" << dev.description();
         closeInput();
-        Q_EMIT errorOccurred(Error::Failed, dev.description());
+        report(Error::Failed, dev.description());
         return;
     }
-    connect(m_sourceIo, &QIODevice::readyRead, this, &AudioDevice::readCaptured);
+    connect(m_sourceIo, &QIODevice::readyRead, this, &QtAudioDevice::readCaptured);
     connect(m_source, &QAudioSource::stateChanged, this, [this](QAudio::State) {
         if (m_source && m_source->error() != QAudio::NoError && m_source->error() != QAudio::UnderrunError) {
             const QString name = m_inputDevice.description();
             closeInput();
-            Q_EMIT errorOccurred(Error::Failed, name);
+            report(Error::Failed, name);
         }
     });
     setupEchoCanceller();
-    Q_EMIT inputChanged();
+    if (onInputChanged)
+        onInputChanged();
 }
 
-void AudioDevice::openOutput() {
+void QtAudioDevice::openOutput() {
     closeOutput();
     const QAudioDevice dev = findOutput();
     if (dev.isNull()) {
         if (!m_reportedNoOutput) {
             m_reportedNoOutput = true;
-            Q_EMIT errorOccurred(Error::NoOutput, QString::fromUtf8(m_outputId));
+            report(Error::NoOutput, QString::fromUtf8(m_outputId));
         }
         return;
     }
@@ -232,14 +231,15 @@ void AudioDevice::openOutput() {
     if (!m_sinkIo || m_sink->error() != QAudio::NoError) {
         qCWarning(lcAudio) << "playback device failed to open:" << dev.description();
         closeOutput();
-        Q_EMIT errorOccurred(Error::Failed, dev.description());
+        report(Error::Failed, dev.description());
         return;
     }
     setupEchoCanceller();
-    Q_EMIT outputChanged();
+    if (onOutputChanged)
+        onOutputChanged();
 }
 
-void AudioDevice::closeInput() {
+void QtAudioDevice::closeInput() {
     if (m_source) {
         m_source->disconnect(this);
         m_source->stop();
@@ -252,7 +252,7 @@ void AudioDevice::closeInput() {
     m_aec.reset();
 }
 
-void AudioDevice::closeOutput() {
+void QtAudioDevice::closeOutput() {
     if (m_sink) {
         m_sink->stop();
         m_sink->deleteLater();
@@ -263,14 +263,27 @@ void AudioDevice::closeOutput() {
     m_aec.reset();
 }
 
-void AudioDevice::setupEchoCanceller() {
+void QtAudioDevice::report(Error error, const QString &detail) {
+    if (onError)
+        onError(error, detail);
+}
+
+SoundDevice QtAudioDevice::currentInput() const {
+    return m_source ? SoundDevice{m_inputDevice.id(), m_inputDevice.description()} : SoundDevice{};
+}
+
+SoundDevice QtAudioDevice::currentOutput() const {
+    return m_sink ? SoundDevice{m_outputDevice.id(), m_outputDevice.description()} : SoundDevice{};
+}
+
+void QtAudioDevice::setupEchoCanceller() {
     m_aec.reset();
     // Echo cancellation needs both directions at one rate (the usual case: 48 kHz both ways).
     if (m_echoCancellation && m_source && m_sink && m_inFormat.sampleRate() == m_outFormat.sampleRate())
         m_aec = std::make_unique<EchoCanceller>(m_inFormat.sampleRate(), kEchoTailMs);
 }
 
-void AudioDevice::onInputsChanged() {
+void QtAudioDevice::onInputsChanged() {
     if (!m_running)
         return;
     const QAudioDevice wanted = findInput();
@@ -280,7 +293,7 @@ void AudioDevice::onInputsChanged() {
     }
 }
 
-void AudioDevice::onOutputsChanged() {
+void QtAudioDevice::onOutputsChanged() {
     if (!m_running)
         return;
     const QAudioDevice wanted = findOutput();
@@ -290,7 +303,7 @@ void AudioDevice::onOutputsChanged() {
     }
 }
 
-void AudioDevice::readCaptured() {
+void QtAudioDevice::readCaptured() {
     if (!m_sourceIo)
         return;
     const QByteArray bytes = m_sourceIo->readAll();
@@ -304,7 +317,7 @@ void AudioDevice::readCaptured() {
         m_captured.erase(m_captured.begin(), m_captured.begin() + std::ptrdiff_t(m_captured.size() - limit));
 }
 
-std::vector<int16_t> AudioDevice::capture(int samples, int rate) {
+std::vector<int16_t> QtAudioDevice::capture(int samples, int rate) {
     std::vector<int16_t> out(size_t(samples), 0);
     if (!m_source)
         return out;
@@ -322,7 +335,7 @@ std::vector<int16_t> AudioDevice::capture(int samples, int rate) {
     return out;
 }
 
-void AudioDevice::play(std::span<const int16_t> mono, int rate) {
+void QtAudioDevice::play(std::span<const int16_t> mono, int rate) {
     if (!m_sinkIo)
         return;
     std::vector<int16_t> samples(mono.begin(), mono.end());
