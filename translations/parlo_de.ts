@@ -209,17 +209,17 @@
 <context>
     <name>AudioSettings</name>
     <message>
-        <location filename="../ui/AudioSettings.cpp" line="90"/>
+        <location filename="../ui/AudioSettings.cpp" line="25"/>
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location filename="../ui/AudioSettings.cpp" line="290"/>
+        <location filename="../ui/AudioSettings.cpp" line="231"/>
         <source>The microphone “%1” cannot be opened.</source>
         <translation>Das Mikrofon „%1“ lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/AudioSettings.cpp" line="361"/>
+        <location filename="../ui/AudioSettings.cpp" line="275"/>
         <source>The speaker “%1” cannot be opened.</source>
         <translation>Der Lautsprecher „%1“ lässt sich nicht öffnen.</translation>
     </message>
