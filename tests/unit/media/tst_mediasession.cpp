@@ -492,8 +492,8 @@ private Q_SLOTS:
         // Each receiver report covers one interval, which a busy machine can make short (1 lost of
         // 6 is 17 %): judge the median of what A hears over several reports.
         QList<double> reported;
-        const QMetaObject::Connection collect = connect(
-            a.get(), &CallMedia::statsChanged, this, [&]() { reported << a->stats().remoteLossPercent; });
+        const QMetaObject::Connection collect = connect(a.get(), &CallMedia::statsChanged, this,
+                                                        [&]() { reported << a->stats().remoteLossPercent; });
         QTRY_VERIFY_WITH_TIMEOUT(reported.size() >= 7, 8000);
         disconnect(collect);
         QVERIFY(waitStats(b.get(), 1));
