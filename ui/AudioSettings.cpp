@@ -266,11 +266,14 @@ std::unique_ptr<QObject> AudioSettings::startTone(const SoundDevice &device, boo
     // A two-note ring, 1 s on and 2 s off, until the call is answered or gone; or 1 s of 440 Hz.
     const ToneGenerator::Tone tone = ringtone ? ToneGenerator::Tone{{523.25, 659.25}, 5000, 1000, 2000}
                                               : ToneGenerator::sine(kTestToneHz, 8000);
+    // The test tone ends by itself; the ringtone when it is stopped.
+    std::function<void()> finished;
+    if (!ringtone)
+        finished = [this]() {
+            QMetaObject::invokeMethod(this, &AudioSettings::stopTestTone, Qt::QueuedConnection);
+        };
     std::unique_ptr<QObject> player = SoundSystem::instance()->playTone(
-        device, tone, ringtone ? -1 : kTestToneMs, this, [this, ringtone]() {
-            if (!ringtone)
-                QMetaObject::invokeMethod(this, &AudioSettings::stopTestTone, Qt::QueuedConnection);
-        });
+        device, tone, ringtone ? -1 : kTestToneMs, this, std::move(finished));
     if (!player) {
         setErrorText(tr("The speaker “%1” cannot be opened.").arg(device.description));
         return nullptr;

@@ -1,9 +1,10 @@
 #include "TrayHost.h"
 
+#include "base/SessionBus.h"
+
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusVariant>
-#include <QFileInfo>
 #include <xcb/xcb.h>
 
 #include <memory>
@@ -18,9 +19,7 @@ bool TrayHost::present() {
 
 bool TrayHost::statusNotifierHostRegistered() {
     // No bus to ask: do not let libdbus autolaunch one for this question.
-    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") &&
-        (runtime.isEmpty() || !QFileInfo::exists(runtime + QStringLiteral("/bus"))))
+    if (!parlo::sessionBusReachable())
         return false;
     // A private connection: the shared sessionBus() must not be made before the application.
     const QString name = QStringLiteral("parlo-tray-probe");

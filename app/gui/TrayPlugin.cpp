@@ -1,15 +1,16 @@
 #include "TrayPlugin.h"
 
-#include <QFileInfo>
+#include "base/PrivateFile.h"
+
 #include <QtGlobal>
 
 std::unique_ptr<TrayPlugin> TrayPlugin::load() {
-    // Before the application object: its applicationDirPath() is not there yet.
-    const QString exeDir = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalPath();
-    const QString name = QStringLiteral("parlo-tray-widgets.so");
-    const QString beside = exeDir + QLatin1Char('/') + name;
-    const QString installed = exeDir + QStringLiteral("/" PARLO_PRIVATE_DIR_FROM_BIN "/") + name;
-    return load(QFileInfo::exists(beside) ? beside : installed);
+    const QString path = parlo::privateFile(QStringLiteral("parlo-tray-widgets.so"));
+    if (path.isEmpty()) {
+        qWarning("No tray icon: parlo-tray-widgets.so is not installed");
+        return nullptr;
+    }
+    return load(path);
 }
 
 std::unique_ptr<TrayPlugin> TrayPlugin::load(const QString &path) {

@@ -1,6 +1,8 @@
 #include "account/SecretStore.h"
 
-#include <QCoreApplication>
+#include "base/PrivateFile.h"
+#include "base/SessionBus.h"
+
 #include <QFileInfo>
 #include <QProcess>
 #include <QTimer>
@@ -8,15 +10,6 @@
 namespace parlo {
 
 namespace {
-// The Linux keychains (Secret Service, KWallet) live on the D-Bus session bus. Without one,
-// qtkeychain fails with an unspecific "Unknown error"; say what is really missing instead.
-bool sessionBusReachable() {
-    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        return true;
-    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    return !runtime.isEmpty() && QFileInfo::exists(runtime + QStringLiteral("/bus"));
-}
-
 SecretStore::Error errorOf(const QByteArray &outcome) {
     if (outcome == "ok")
         return SecretStore::Error::None;
@@ -37,17 +30,8 @@ SecretStore::SecretStore(QObject *parent)
     : QObject(parent) {}
 
 QString SecretStore::helperPath() {
-    const QString fromEnv = qEnvironmentVariable("PARLO_KEYCHAIN_HELPER");
-    if (!fromEnv.isEmpty())
-        return QFileInfo(fromEnv).isExecutable() ? fromEnv : QString();
-    const QString dir = QCoreApplication::applicationDirPath();
-    for (const QString &candidate :
-         {dir + QStringLiteral("/parlo-keychain"),
-          dir + QStringLiteral("/" PARLO_PRIVATE_DIR_FROM_BIN "/parlo-keychain")}) {
-        if (QFileInfo(candidate).isExecutable())
-            return candidate;
-    }
-    return {};
+    const QString path = privateFile(QStringLiteral("parlo-keychain"), "PARLO_KEYCHAIN_HELPER");
+    return QFileInfo(path).isExecutable() ? path : QString();
 }
 
 void SecretStore::run(const QString &op, const QString &accountId, const QByteArray &input,
@@ -55,6 +39,8 @@ void SecretStore::run(const QString &op, const QString &accountId, const QByteAr
     const auto fail = [this, done](Error e, const QString &detail) {
         QTimer::singleShot(0, this, [done, e, detail]() { done(e, detail); });
     };
+    // The Linux keychains (Secret Service, KWallet) live on the session bus; without one qtkeychain
+    // fails with an unspecific "Unknown error": say what is really missing instead.
     if (!sessionBusReachable())
         return fail(Error::NoKeychain, QStringLiteral("no D-Bus session bus"));
     const QString helper = helperPath();

@@ -1,7 +1,7 @@
 #include "media/SoundSystem.h"
 
-#include <QCoreApplication>
-#include <QFileInfo>
+#include "base/PrivateFile.h"
+
 #include <QLibrary>
 #include <QLoggingCategory>
 #include <QMutex>
@@ -16,16 +16,6 @@ SoundSystem *g_system = nullptr;
 QString g_error;
 bool g_tried = false;
 
-QString modulePath() {
-    const QString fromEnv = qEnvironmentVariable("PARLO_SOUND_MODULE");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    const QString dir = QCoreApplication::applicationDirPath();
-    const QString beside = dir + QStringLiteral("/parlo-sound.so");
-    if (QFileInfo::exists(beside))
-        return beside;
-    return dir + QStringLiteral("/" PARLO_PRIVATE_DIR_FROM_BIN "/parlo-sound.so");
-}
 } // namespace
 
 SoundSystem *SoundSystem::instance(QString *error) {
@@ -33,9 +23,12 @@ SoundSystem *SoundSystem::instance(QString *error) {
     if (!g_tried) {
         g_tried = true;
         // Never unloaded: its objects (devices, threads of the sound server's client) live on.
-        QLibrary library(modulePath());
+        const QString path = privateFile(QStringLiteral("parlo-sound.so"), "PARLO_SOUND_MODULE");
+        QLibrary library(path);
         using Entry = SoundSystem *(*)();
-        if (!library.load()) {
+        if (path.isEmpty()) {
+            g_error = QStringLiteral("parlo-sound.so is not installed");
+        } else if (!library.load()) {
             g_error = library.errorString();
         } else if (auto entry = reinterpret_cast<Entry>(library.resolve("parlo_sound_system"))) {
             g_system = entry();
