@@ -49,7 +49,7 @@ FRAME_LINE = re.compile(r'^\s*([0-9]+\.[0-9]+) qt\.scenegraph\.time\.renderloop:
 def free_port(count=1):
     """A port P with P..P+count-1 free for UDP and TCP on 127.0.0.1."""
     for _ in range(200):
-        p = random.randint(20000, 50000)
+        p = random.randint(20000, 32000)  # below the ephemeral ports
         socks = []
         try:
             for i in range(count):

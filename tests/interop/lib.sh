@@ -31,11 +31,16 @@ port_free() {
     ! ss -Hlun "sport = :$1" | grep -q . && ! ss -Hltn "sport = :$1" | grep -q .
 }
 
+# Fixed ports are picked below the kernel's ephemeral range (32768-60999 on Debian): a socket
+# bound to port 0 or connecting out elsewhere (parlo-cli, baresip, another test running in
+# parallel) can then never take one between the pick and the bind.
+PORT_BASE=20000 PORT_SPAN=12000
+
 # free_port [COUNT]: a port P such that P..P+COUNT-1 are free on udp and tcp
 free_port() {
     local n=${1:-1} p i ok
     for _ in $(seq 1 200); do
-        p=$((20000 + RANDOM % 30000))
+        p=$((PORT_BASE + RANDOM % PORT_SPAN))
         ok=1
         for ((i = 0; i < n; i++)); do port_free $((p + i)) || { ok=0; break; }; done
         [ $ok = 1 ] && { echo "$p"; return 0; }
@@ -46,10 +51,16 @@ free_port() {
 # kamailio_up: starts Kamailio (registrar + proxy, users alice/bob/carol) on free ports.
 # Sets KAM_PORT (udp+tcp) and KAM_TLS_PORT, KAM_CA (the self-signed certificate to trust).
 kamailio_up() {
-    KAM_PORT=$(free_port 2) || { echo "no free port"; exit 1; }
-    KAM_TLS_PORT=$((KAM_PORT + 1))
     KAM_RUN=$RUN/kamailio
-    bash "$HERE/kamailio/up.sh" "$KAM_RUN" "$KAM_PORT" || { echo "kamailio did not start"; exit 1; }
+    local try
+    for try in 1 2 3; do # a test running beside may take a picked port before Kamailio binds it
+        KAM_PORT=$(free_port 2) || { echo "no free port"; exit 1; }
+        KAM_TLS_PORT=$((KAM_PORT + 1))
+        bash "$HERE/kamailio/up.sh" "$KAM_RUN" "$KAM_PORT" && break
+        grep -q "Address already in use" "$KAM_RUN/kamailio.log" 2>/dev/null && [ $try -lt 3 ] \
+            || { echo "kamailio did not start"; exit 1; }
+        echo "port $KAM_PORT was taken meanwhile: another pair"
+    done
     KAM_CA=$KAM_RUN/kam/cert.pem
     on_exit "bash '$HERE/kamailio/down.sh' '$KAM_RUN'"
 }
@@ -100,7 +111,7 @@ free_range() {
     local n=$1 used p i ok
     used=" $(ss -Hlunta | awk '{n = split($4, a, ":"); print a[n]}' | sort -un | tr '\n' ' ') "
     for _ in $(seq 1 200); do
-        p=$((20000 + RANDOM % 30000))
+        p=$((PORT_BASE + RANDOM % PORT_SPAN))
         ok=1
         for ((i = 0; i < n; i++)); do [[ $used == *" $((p + i)) "* ]] && { ok=0; break; }; done
         [ $ok = 1 ] && { echo "$p"; return 0; }
